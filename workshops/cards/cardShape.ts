@@ -9,7 +9,7 @@ import { T } from '@tldraw/validate'
 import { CARD_KINDS, type CardKind } from './kinds'
 
 /** The tldraw shape type of a method card. Stored in every document: never rename. */
-export const CARD_SHAPE_TYPE = 'card'
+export const CARD_SHAPE_TYPE = 'card' as const
 
 /**
  * The card's kind is a tldraw style: the palette sets it for the next card,

@@ -1,0 +1,56 @@
+import type { Localized } from '../../workshops/lang'
+import type { WorkshopDefinition } from '../../workshops/method/types'
+
+export interface MethodSummary {
+  id: string
+  title: Localized
+  goal: Localized
+  duration: number
+}
+
+export interface CreatedWorkshop {
+  id: string
+  facilitatorUrl: string
+  participantUrl: string
+}
+
+export interface WorkshopInfo {
+  id: string
+  title: string
+  method: string
+  anonymous: boolean
+  role: 'facilitator' | 'participant'
+  definition: WorkshopDefinition | null
+}
+
+/** An HTTP error with the server's status and message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init)
+  const body = (await res.json().catch(() => ({}))) as { error?: string }
+  if (!res.ok) throw new ApiError(res.status, body.error ?? res.statusText)
+  return body as T
+}
+
+export const api = {
+  methods: () => request<MethodSummary[]>('/api/methods'),
+  config: () => request<{ tldrawLicenseKey: string | null }>('/api/config'),
+  createWorkshop: (input: { method: string; title: string; anonymous: boolean }) =>
+    request<CreatedWorkshop>('/api/workshops', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    }),
+  workshop: (id: string, key: string) =>
+    request<WorkshopInfo>(`/api/workshops/${encodeURIComponent(id)}`, {
+      headers: { authorization: `Bearer ${key}` },
+    }),
+}

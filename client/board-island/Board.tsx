@@ -1,0 +1,76 @@
+/** @jsxImportSource react */
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import {
+  DefaultToolbar,
+  DefaultToolbarContent,
+  Tldraw,
+  TldrawUiMenuItem,
+  useIsToolSelected,
+  useTools,
+  type Editor,
+  type TLComponents,
+  type TLCurrentUser,
+  type TLStore,
+  type TLUiOverrides,
+} from 'tldraw'
+import 'tldraw/tldraw.css'
+import { CardShapeUtil } from './CardShapeUtil'
+import { CardTool } from './CardTool'
+import { KindPalette } from './KindPalette'
+
+// Every font, icon and translation comes from our own server, never tldraw's CDN.
+const assetUrls = getAssetUrlsByImport()
+
+export const shapeUtils = [CardShapeUtil]
+const tools = [CardTool]
+
+const overrides: TLUiOverrides = {
+  tools(editor, toolsById) {
+    return {
+      ...toolsById,
+      card: {
+        id: 'card',
+        icon: 'tool-note',
+        label: 'tool.note',
+        kbd: 'c',
+        onSelect: () => editor.setCurrentTool('card'),
+      },
+    }
+  },
+}
+
+function Toolbar() {
+  const tools = useTools()
+  const isCardSelected = useIsToolSelected(tools.card)
+  return (
+    <DefaultToolbar>
+      <TldrawUiMenuItem {...tools.card} isSelected={isCardSelected} />
+      <DefaultToolbarContent />
+    </DefaultToolbar>
+  )
+}
+
+const components: TLComponents = { Toolbar, TopPanel: KindPalette }
+
+export interface BoardProps {
+  store: TLStore
+  licenseKey: string | null
+  user: TLCurrentUser
+  onMount: (editor: Editor) => void | (() => void)
+}
+
+export function Board(props: BoardProps) {
+  return (
+    <Tldraw
+      store={props.store}
+      shapeUtils={shapeUtils}
+      tools={tools}
+      overrides={overrides}
+      components={components}
+      assetUrls={assetUrls}
+      licenseKey={props.licenseKey ?? undefined}
+      user={props.user}
+      onMount={props.onMount}
+    />
+  )
+}

@@ -1,0 +1,93 @@
+/** @jsxImportSource react */
+import {
+  BaseBoxShapeUtil,
+  HTMLContainer,
+  Rectangle2d,
+  stopEventPropagation,
+  useEditor,
+  useIsEditing,
+  useValue,
+  type Geometry2d,
+} from 'tldraw'
+import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import {
+  CARD_DEFAULT_SIZE,
+  CARD_SHAPE_TYPE,
+  CARD_TEXT_MAX,
+  cardShapeMigrations,
+  cardShapeProps,
+  type CardShape,
+} from '../../workshops/cards/cardShape'
+import { boardLang } from './boardLang'
+import { t } from '../i18n/i18n'
+
+export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
+  static override type = CARD_SHAPE_TYPE
+  static override props = cardShapeProps
+  static override migrations = cardShapeMigrations
+
+  override canEdit = () => true
+  override isAspectRatioLocked = () => false
+
+  getDefaultProps(): CardShape['props'] {
+    return { kind: 'note', text: '', author: '', ...CARD_DEFAULT_SIZE }
+  }
+
+  override getGeometry(shape: CardShape): Geometry2d {
+    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: true })
+  }
+
+  /** Exports (SVG/PNG) and the accessibility tree read the card's text. */
+  override getText(shape: CardShape): string {
+    return shape.props.text
+  }
+
+  component(shape: CardShape) {
+    return <CardView shape={shape} />
+  }
+
+  override getIndicatorPath(shape: CardShape): Path2D {
+    const path = new Path2D()
+    path.roundRect(0, 0, shape.props.w, shape.props.h, 8)
+    return path
+  }
+}
+
+function CardView({ shape }: { shape: CardShape }) {
+  const editor = useEditor()
+  const isEditing = useIsEditing(shape.id)
+  const lang = useValue(boardLang)
+  const info = CARD_KIND_INFO[shape.props.kind]
+  return (
+    <HTMLContainer
+      className="sv-card"
+      data-kind={shape.props.kind}
+      style={{ background: info.color, pointerEvents: 'all', width: shape.props.w, height: shape.props.h }}
+    >
+      <span className="sv-card-kind">{info.label[lang]}</span>
+      {isEditing ? (
+        <textarea
+          className="sv-card-text sv-card-input"
+          autoFocus
+          maxLength={CARD_TEXT_MAX}
+          aria-label={info.label[lang]}
+          placeholder={t('board.cardPlaceholder')}
+          defaultValue={shape.props.text}
+          onFocus={(e) => e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)}
+          onChange={(e) => editor.updateShape({ id: shape.id, type: CARD_SHAPE_TYPE, props: { text: e.currentTarget.value } })}
+          onPointerDown={stopEventPropagation}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.currentTarget.blur()
+              editor.setEditingShape(null)
+            }
+            e.stopPropagation()
+          }}
+        />
+      ) : (
+        <div className="sv-card-text">{shape.props.text}</div>
+      )}
+      {shape.props.author ? <span className="sv-card-author">{shape.props.author}</span> : null}
+    </HTMLContainer>
+  )
+}

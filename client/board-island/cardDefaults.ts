@@ -1,0 +1,37 @@
+import type { Editor, TLShapeId } from 'tldraw'
+import { CARD_SHAPE_TYPE, type CardShape } from '../../workshops/cards/cardShape'
+import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import type { Lang } from '../../workshops/lang'
+
+export function startEditingCard(editor: Editor, id: TLShapeId): void {
+  const shape = editor.getShape(id)
+  if (!shape || !editor.canEditShape(shape)) return
+  editor.setEditingShape(shape)
+  editor.setCurrentTool('select.editing_shape', { target: 'shape', shape })
+}
+
+/**
+ * New cards made by this user carry their author (unless the workshop is
+ * anonymous), start with the method's sentence frame for their kind, and open
+ * for typing at once, as a sticky note does.
+ */
+export function cardBehaviour(editor: Editor, opts: { author: string; anonymous: boolean; lang: () => Lang }): () => void {
+  const stopStamping = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+    if (source !== 'user' || shape.type !== CARD_SHAPE_TYPE) return shape
+    const card = shape as CardShape
+    const author = opts.anonymous ? '' : card.props.author || opts.author
+    const text = card.props.text || CARD_KIND_INFO[card.props.kind].starter[opts.lang()]
+    return { ...card, props: { ...card.props, author, text } }
+  })
+  const stopEditing = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
+    if (source !== 'user' || shape.type !== CARD_SHAPE_TYPE || editor.getCurrentToolId() !== 'card') return
+    // The card tool hands over to the select tool after this handler; edit once it has.
+    editor.timers.setTimeout(() => {
+      if (editor.isIn('select.idle') && editor.getOnlySelectedShapeId() === shape.id) startEditingCard(editor, shape.id)
+    }, 0)
+  })
+  return () => {
+    stopStamping()
+    stopEditing()
+  }
+}

@@ -1,0 +1,88 @@
+/** @jsxImportSource react */
+import { createRoot } from 'react-dom/client'
+import {
+  atom,
+  createTLCurrentUser,
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type TLUserPreferences,
+} from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import type { Lang } from '../../workshops/lang'
+import { bindPresence } from './bindPresence'
+import { bindStoreToYjs } from './bindStoreToYjs'
+import { Board, shapeUtils } from './Board'
+import { boardLang } from './boardLang'
+import { cardBehaviour } from './cardDefaults'
+import { exposeForTests } from './testHooks'
+
+export interface MountBoardOptions {
+  doc: Y.Doc
+  awareness: Awareness
+  user: { id: string; name: string; color: string }
+  anonymous: boolean
+  licenseKey: string | null
+  lang: Lang
+  onReloadNeeded: () => void
+  onReady: () => void
+}
+
+export interface BoardHandle {
+  setLang(lang: Lang): void
+  unmount(): void
+}
+
+/**
+ * Mounts the tldraw board into `element`. The store is filled from the
+ * synced document before the editor mounts; the handle owns the store, the
+ * bindings and the React root, and unmount() disposes all of them.
+ */
+export function mountBoard(element: HTMLElement, opts: MountBoardOptions): BoardHandle {
+  boardLang.set(opts.lang)
+  const store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...shapeUtils], bindingUtils: defaultBindingUtils })
+  const binding = bindStoreToYjs(store, opts.doc)
+  if (!binding.result.ok) {
+    opts.onReloadNeeded()
+    store.dispose()
+    return { setLang: () => {}, unmount: () => {} }
+  }
+  const stopPresence = bindPresence(store, opts.awareness, opts.user)
+  const preferences = atom<TLUserPreferences>('userPreferences', {
+    id: opts.user.id,
+    name: opts.user.name,
+    color: opts.user.color,
+    locale: opts.lang,
+  })
+  const currentUser = createTLCurrentUser({ userPreferences: preferences, setUserPreferences: (p) => preferences.set(p) })
+  const disposers: Array<() => void> = []
+
+  const root = createRoot(element)
+  root.render(
+    <Board
+      store={store}
+      licenseKey={opts.licenseKey}
+      user={currentUser}
+      onMount={(editor) => {
+        disposers.push(cardBehaviour(editor, { author: opts.user.name, anonymous: opts.anonymous, lang: () => boardLang.get() }))
+        disposers.push(exposeForTests(editor))
+        opts.onReady()
+      }}
+    />,
+  )
+
+  return {
+    setLang(lang) {
+      boardLang.set(lang)
+      preferences.update((p) => ({ ...p, locale: lang }))
+    },
+    unmount() {
+      for (const dispose of disposers.splice(0)) dispose()
+      root.unmount()
+      stopPresence()
+      binding.dispose()
+      store.dispose()
+    },
+  }
+}

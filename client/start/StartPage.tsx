@@ -1,0 +1,89 @@
+import { createResource, createSignal, For, Show } from 'solid-js'
+import { api, type CreatedWorkshop } from '../api/http'
+import { localized, t } from '../i18n/i18n'
+import { LanguageSwitch } from '../LanguageSwitch'
+import { CreatedLinks } from './CreatedLinks'
+
+export function StartPage() {
+  const [methods] = createResource(api.methods)
+  const [method, setMethod] = createSignal('')
+  const [title, setTitle] = createSignal('')
+  const [anonymous, setAnonymous] = createSignal(false)
+  const [busy, setBusy] = createSignal(false)
+  const [error, setError] = createSignal<string | null>(null)
+  const [created, setCreated] = createSignal<CreatedWorkshop | null>(null)
+
+  const chosenMethod = () => method() || methods()?.[0]?.id || ''
+
+  async function create(event: SubmitEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      setCreated(await api.createWorkshop({ method: chosenMethod(), title: title().trim(), anonymous: anonymous() }))
+    } catch (e) {
+      setError(t('start.createFailed', { error: (e as Error).message }))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main class="start-page">
+      <header class="page-header">
+        <h1>{t('app.name')}</h1>
+        <LanguageSwitch />
+      </header>
+      <p class="tagline">{t('app.tagline')}</p>
+      <Show when={!methods.error} fallback={<p role="alert">{t('start.loadFailed', { error: String(methods.error?.message) })}</p>}>
+        <Show when={created()} fallback={
+          <form class="create-form" onSubmit={create}>
+            <h2>{t('start.heading')}</h2>
+            <fieldset>
+              <legend>{t('start.method')}</legend>
+              <For each={methods()}>
+                {(m) => (
+                  <label class="method-option">
+                    <input
+                      type="radio"
+                      name="method"
+                      value={m.id}
+                      checked={chosenMethod() === m.id}
+                      onChange={() => setMethod(m.id)}
+                    />
+                    <span class="method-title">{localized(m.title)}</span>
+                    <span class="method-meta">{t('start.minutes', { n: m.duration })}</span>
+                    <span class="method-goal">{localized(m.goal)}</span>
+                  </label>
+                )}
+              </For>
+            </fieldset>
+            <label class="field">
+              <span>{t('start.title')}</span>
+              <input
+                name="title"
+                required
+                maxlength={200}
+                placeholder={t('start.titlePlaceholder')}
+                value={title()}
+                onInput={(e) => setTitle(e.currentTarget.value)}
+              />
+            </label>
+            <label class="checkbox">
+              <input type="checkbox" checked={anonymous()} onChange={(e) => setAnonymous(e.currentTarget.checked)} />
+              <span>{t('start.anonymous')}</span>
+            </label>
+            <button type="submit" disabled={busy() || !chosenMethod()}>
+              {busy() ? t('start.creating') : t('start.create')}
+            </button>
+            <Show when={error()}>
+              <p role="alert" class="error">{error()}</p>
+            </Show>
+          </form>
+        }>
+          {(links) => <CreatedLinks links={links()} />}
+        </Show>
+      </Show>
+    </main>
+  )
+}

@@ -1,0 +1,60 @@
+import { createEffect, onCleanup, onMount, Show, createSignal } from 'solid-js'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import type { BoardHandle } from '../board-island/mountBoard'
+import { lang, t } from '../i18n/i18n'
+import type { AwarenessUser } from './awarenessState'
+
+export interface BoardHostProps {
+  doc: Y.Doc
+  awareness: Awareness
+  user: AwarenessUser
+  anonymous: boolean
+  licenseKey: string | null
+}
+
+/**
+ * Mounts the tldraw island (React) into a Solid-owned element. The island's
+ * code is loaded only here, so the start page stays small.
+ */
+export function BoardHost(props: BoardHostProps) {
+  let host!: HTMLDivElement
+  let handle: BoardHandle | undefined
+  let disposed = false
+  const [reloadNeeded, setReloadNeeded] = createSignal(false)
+  const [ready, setReady] = createSignal(false)
+
+  onMount(async () => {
+    const { mountBoard } = await import('../board-island/mountBoard')
+    if (disposed) return
+    handle = mountBoard(host, {
+      doc: props.doc,
+      awareness: props.awareness,
+      user: props.user,
+      anonymous: props.anonymous,
+      licenseKey: props.licenseKey,
+      lang: lang(),
+      onReloadNeeded: () => setReloadNeeded(true),
+      onReady: () => setReady(true),
+    })
+  })
+  createEffect(() => handle?.setLang(lang()))
+  onCleanup(() => {
+    disposed = true
+    handle?.unmount()
+  })
+
+  return (
+    <div class="board-area">
+      <Show when={reloadNeeded()}>
+        <div role="alert" class="banner">
+          {t('workshop.reloadNeeded')} <button onClick={() => location.reload()}>{t('workshop.reload')}</button>
+        </div>
+      </Show>
+      <Show when={!ready() && !reloadNeeded()}>
+        <p class="board-loading">{t('board.loading')}</p>
+      </Show>
+      <div class="board-host" ref={host} data-testid="board" />
+    </div>
+  )
+}

@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import type { Config } from './config'
+import { createApi } from './http/api'
+import { HttpError, sendError } from './http/respond'
+import { setSecurityHeaders } from './http/securityHeaders'
+import { serveStatic } from './http/staticFiles'
+import type { Log } from './log'
+import { loadMethods, type MethodRegistry } from './methods/loadMethods'
+import { openDatabase, type Db } from './store/database'
+import { DocStore } from './store/docStore'
+import { WorkshopStore } from './store/workshopStore'
+import { SyncServer } from './sync/syncServer'
+import { WorkshopService } from './workshops/workshopService'
+
+export interface App {
+  readonly server: Server
+  readonly sync: SyncServer
+  readonly methods: MethodRegistry
+  readonly db: Db
+  listen(): Promise<number>
+  close(): Promise<void>
+}
+
+/** Same-origin browsers, listed origins, and clients that send no Origin (scripts) may open the sync endpoint. */
+function originPolicy(config: Config) {
+  const allowed = new Set(config.allowedOrigins)
+  if (config.publicUrl) allowed.add(config.publicUrl)
+  return (origin: string | undefined, req: IncomingMessage): boolean => {
+    if (origin === undefined) return true
+    if (allowed.has(origin)) return true
+    const host = req.headers.host
+    return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)
+  }
+}
+
+/** Builds the whole server; nothing listens until listen(). Throws on a broken workshop definition. */
+export function createApp(config: Config, log: Log): App {
+  const methods = loadMethods({
+    builtinDir: resolve(config.rootDir, 'workshops/definitions'),
+    builtinPersonaDir: resolve(config.rootDir, 'workshops/personas'),
+    extraDir: config.workshopsDir ?? undefined,
+  })
+  const db = openDatabase(config.dataDir)
+  const docs = new DocStore(db)
+  const workshopStore = new WorkshopStore(db)
+  const sync = new SyncServer(docs, workshopStore, log, {
+    maxMessageBytes: config.maxMessageBytes,
+    unloadAfterMs: config.unloadAfterMs,
+    pingIntervalMs: config.pingIntervalMs,
+    isAllowedOrigin: originPolicy(config),
+  })
+  const workshops = new WorkshopService(workshopStore, docs, methods, sync)
+  const api = createApi({ config, methods, workshops })
+
+  const server = createServer(async (req, res) => {
+    setSecurityHeaders(res)
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    try {
+      if (await api(req, res, url)) return
+      if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(config.clientDir, url.pathname, res)) return
+      sendError(res, 404, 'not found')
+    } catch (error) {
+      if (error instanceof HttpError) return sendError(res, error.status, error.message)
+      log.error({ err: error, url: url.pathname }, 'request failed')
+      if (!res.headersSent) sendError(res, 500, 'internal error')
+      else res.destroy()
+    }
+  })
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy())
+    sync.handleUpgrade(req, socket, head)
+  })
+
+  return {
+    server,
+    sync,
+    methods,
+    db,
+    listen: () =>
+      new Promise((ok, fail) => {
+        server.once('error', fail)
+        server.listen(config.port, config.host, () => ok((server.address() as AddressInfo).port))
+      }),
+    close: async () => {
+      sync.close()
+      server.closeAllConnections()
+      await new Promise<void>((ok) => server.close(() => ok()))
+      db.close()
+    },
+  }
+}

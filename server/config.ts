@@ -1,0 +1,52 @@
+import { resolve } from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** Origin the server is reached at from outside (behind a proxy); links are built from it. */
+  publicUrl: string | null
+  /** Extra origins allowed to open the sync endpoint, besides our own. */
+  allowedOrigins: string[]
+  tldrawLicenseKey: string | null
+  workshopsDir: string | null
+  maxMessageBytes: number
+  maxBodyBytes: number
+  unloadAfterMs: number
+  pingIntervalMs: number
+  /** Where the built client is (dist/client). */
+  clientDir: string
+  /** Repository root: built-in workshop definitions are under it. */
+  rootDir: string
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
+  return n
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
+  const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
+  return {
+    port: intFrom(env, 'PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || 'data'),
+    publicUrl,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => new URL(s).origin),
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null,
+    workshopsDir: env.WORKSHOPS_DIR ? resolve(env.WORKSHOPS_DIR) : null,
+    maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
+    maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 64 * 1024),
+    unloadAfterMs: intFrom(env, 'UNLOAD_AFTER_MS', 30_000),
+    pingIntervalMs: intFrom(env, 'PING_INTERVAL_MS', 30_000),
+    clientDir: resolve(rootDir, 'dist/client'),
+    rootDir,
+  }
+}

@@ -1,0 +1,78 @@
+import ExcelJS from 'exceljs'
+import { neutraliseFormula } from '../../workshops/export/spreadsheetSafe'
+import type { Table } from '../../workshops/export/table'
+
+/** Excel's limit on characters in one cell; longer text makes Excel "repair" the file. */
+export const XLSX_CELL_MAX = 32767
+/** Excel's limit on a sheet name's length. */
+const SHEET_NAME_MAX = 31
+
+/** Characters XML 1.0 cannot hold (pasted control characters would make the file unreadable). */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** A cell's text made safe for XLSX: no formula start, no characters XML forbids, within Excel's length limit. */
+export function xlsxCellText(value: string): string {
+  let text = neutraliseFormula(value.replace(XML_INVALID, ''))
+  if (text.length > XLSX_CELL_MAX) {
+    let end = XLSX_CELL_MAX - 1
+    // Do not cut a surrogate pair in half.
+    if (/[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1
+    text = `${text.slice(0, end)}…`
+  }
+  return text
+}
+
+/** A sheet name Excel accepts: no []:*?/\, not empty, no apostrophe at either end, at most 31 characters. */
+export function safeSheetName(name: string): string {
+  const cleaned = name
+    .replace(XML_INVALID, '')
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim()
+    .slice(0, SHEET_NAME_MAX)
+    .trim()
+  return cleaned === '' || cleaned.toLowerCase() === 'history' ? 'Sheet1' : cleaned
+}
+
+/** Width from the longest line in a column, when the table suggests none. */
+function guessWidth(table: Table, column: number): number {
+  let longest = 0
+  for (const row of [table.header, ...table.rows]) {
+    for (const line of (row[column] ?? '').split('\n')) longest = Math.max(longest, line.length)
+  }
+  return Math.min(60, Math.max(8, longest + 2))
+}
+
+/**
+ * The table as an XLSX workbook with one sheet: bold frozen header row with a
+ * filter, wrapped text aligned to the top, column widths from the table.
+ * Every cell is written as a string (never a formula), neutralised like CSV.
+ */
+export async function pairsToXlsx(table: Table, sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'Samverkstad'
+  const sheet = workbook.addWorksheet(safeSheetName(sheetName), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+  })
+  const columnCount = table.rows.reduce((n, row) => Math.max(n, row.length), table.header.length)
+  sheet.columns = Array.from({ length: columnCount }, (_, i) => ({
+    width: table.widths?.[i] ?? guessWidth(table, i),
+  }))
+
+  for (const values of [table.header, ...table.rows]) {
+    const row = sheet.addRow([])
+    values.forEach((value, i) => {
+      const cell = row.getCell(i + 1)
+      // Assigning a string keeps it a string cell; exceljs only writes formulas given as { formula }.
+      cell.value = xlsxCellText(value ?? '')
+      cell.alignment = { wrapText: true, vertical: 'top' }
+    })
+  }
+  if (columnCount > 0) {
+    const header = sheet.getRow(1)
+    for (let i = 1; i <= columnCount; i++) header.getCell(i).font = { bold: true }
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columnCount } }
+  }
+
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

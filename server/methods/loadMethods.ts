@@ -1,0 +1,158 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { DefinitionError, parsePersona, parseWorkshopDefinition } from '../../workshops/method/parseDefinition'
+import type { Persona, WorkshopDefinition } from '../../workshops/method/types'
+
+export interface LoadMethodsOptions {
+  /** Built-in workshop definitions (workshops/definitions). */
+  builtinDir: string
+  /** Built-in personas (workshops/personas). */
+  builtinPersonaDir: string
+  /** An employer's own directory: workshop files at its top level, persona files in `personas/`. */
+  extraDir?: string
+}
+
+/** The loaded method: every workshop definition and persona, read once at start-up. Everything in it is frozen. */
+export interface MethodRegistry {
+  /** Built-ins by id, then the extra directory's by id. */
+  list(): WorkshopDefinition[]
+  get(id: string): WorkshopDefinition | undefined
+  /** Built-ins by id, then the extra directory's by id. */
+  personas(): Persona[]
+  persona(id: string): Persona | undefined
+}
+
+/**
+ * Reads and validates every definition and persona file. Throws a
+ * DefinitionError naming the file and field of the first problem found, so a
+ * broken file stops the server at start-up rather than a workshop later.
+ */
+export function loadMethods(options: LoadMethodsOptions): MethodRegistry {
+  const { builtinDir, builtinPersonaDir, extraDir } = options
+  if (extraDir !== undefined) {
+    requireDirectory(extraDir)
+    if (sameDirectory(extraDir, builtinDir)) {
+      throw new DefinitionError(
+        displayPath(extraDir),
+        '(directory)',
+        'this is the built-in definitions directory; the extra workshops directory must be a separate one',
+      )
+    }
+  }
+
+  const workshops = new Collection<WorkshopDefinition>()
+  workshops.addAll(readJsonFiles(builtinDir, true), parseWorkshopDefinition)
+  const personas = new Collection<Persona>()
+  personas.addAll(readJsonFiles(builtinPersonaDir, true), parsePersona)
+  if (extraDir !== undefined) {
+    workshops.addAll(readJsonFiles(extraDir, true), parseWorkshopDefinition)
+    personas.addAll(readJsonFiles(path.join(extraDir, 'personas'), false), parsePersona)
+  }
+
+  const workshopList = workshops.sorted()
+  const personaList = personas.sorted()
+  const workshopById = new Map(workshopList.map((w) => [w.id, w]))
+  const personaById = new Map(personaList.map((p) => [p.id, p]))
+  return {
+    list: () => [...workshopList],
+    get: (id) => workshopById.get(id),
+    personas: () => [...personaList],
+    persona: (id) => personaById.get(id),
+  }
+}
+
+/** A file name as shown in errors: relative to the working directory when inside it, absolute otherwise. */
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  const absolute = path.resolve(cwd, file)
+  const relative = path.relative(cwd, absolute)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute
+  return relative.split(path.sep).join('/')
+}
+
+interface SourceFile {
+  /** As shown in errors. */
+  name: string
+  text: string
+}
+
+/** Items loaded from one group of files (built-in or extra), checked for colliding ids across groups. */
+class Collection<T extends { id: string }> {
+  private readonly groups: T[][] = []
+  private readonly definedBy = new Map<string, string>()
+
+  addAll(files: SourceFile[], parse: (file: string, text: string) => T): void {
+    const group: T[] = []
+    for (const { name, text } of files) {
+      const item = parse(name, text)
+      const earlier = this.definedBy.get(item.id)
+      if (earlier !== undefined) {
+        throw new DefinitionError(name, 'id', `"${item.id}" is already defined by ${earlier}`)
+      }
+      this.definedBy.set(item.id, name)
+      group.push(deepFreeze(item))
+    }
+    group.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    this.groups.push(group)
+  }
+
+  sorted(): T[] {
+    return this.groups.flat()
+  }
+}
+
+function requireDirectory(dir: string): void {
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(dir)
+  } catch {
+    throw new DefinitionError(displayPath(dir), '(directory)', 'expected a directory, but it does not exist')
+  }
+  if (!stat.isDirectory()) {
+    throw new DefinitionError(displayPath(dir), '(directory)', 'expected a directory, got a file')
+  }
+}
+
+function sameDirectory(a: string, b: string): boolean {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b)
+  } catch {
+    return false
+  }
+}
+
+/** The `*.json` files directly in dir, by name; hidden files (editor and OS leftovers) are skipped. */
+function readJsonFiles(dir: string, required: boolean): SourceFile[] {
+  if (!required && !fs.existsSync(dir)) return []
+  requireDirectory(dir)
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.name.endsWith('.json') && !entry.name.startsWith('.'))
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFile(path.join(dir, entry.name))))
+    .map((entry) => entry.name)
+    .sort()
+    .map((fileName) => {
+      const file = path.join(dir, fileName)
+      const name = displayPath(file)
+      try {
+        return { name, text: fs.readFileSync(file, 'utf8') }
+      } catch (err) {
+        throw new DefinitionError(name, '(file)', `cannot be read: ${err instanceof Error ? err.message : String(err)}`)
+      }
+    })
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}

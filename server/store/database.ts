@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export type Db = Database.Database
+
+/** Schema migrations, applied in order; the index + 1 is the user_version after it. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE workshops (
+     id TEXT PRIMARY KEY,
+     method TEXT NOT NULL,
+     title TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     facilitator_key_hash TEXT NOT NULL,
+     participant_key_hash TEXT NOT NULL,
+     settings TEXT NOT NULL DEFAULT '{}'
+   );
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_by_doc ON doc_updates (doc, seq);
+   CREATE TABLE doc_states (
+     doc TEXT PRIMARY KEY,
+     state BLOB NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
+]
+
+/**
+ * Opens (and creates) the embedded store. WAL lets readers run beside the
+ * writer; synchronous=NORMAL keeps every committed write across a crash or
+ * kill of the process (only a power loss can take the last transactions).
+ */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true })
+  const db = new Database(join(dataDir, 'samverkstad.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  return db
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v])
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+}

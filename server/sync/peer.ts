@@ -1,0 +1,37 @@
+import WebSocket from 'ws'
+import type { Role } from '../auth/roles'
+
+/** Above this many unsent bytes a client is too slow to keep up; it is dropped and will resync. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
+
+/** One connected socket in one room. The SyncServer owns it and closes it. */
+export class Peer {
+  /** Awareness client ids this socket has announced, removed when it leaves. */
+  readonly clientIds = new Set<number>()
+  alive = true
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly role: Role,
+    readonly canWrite: boolean,
+    readonly label: string,
+  ) {}
+
+  send(message: Uint8Array): void {
+    const s = this.socket
+    if (s.readyState !== WebSocket.OPEN) return
+    if (s.bufferedAmount > MAX_BUFFERED_BYTES) {
+      s.terminate()
+      return
+    }
+    s.send(message, (err) => {
+      if (err) s.terminate()
+    })
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+      this.socket.close(code, reason)
+    }
+  }
+}

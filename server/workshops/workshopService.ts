@@ -1,0 +1,91 @@
+import * as Y from 'yjs'
+import { initBoardDoc } from '../../workshops/doc/boardDoc'
+import { emptyBoardRecords } from '../../workshops/doc/initialRecords'
+import type { WorkshopDefinition } from '../../workshops/method/types'
+import { hashKey, newKey, newWorkshopId } from '../auth/keys'
+import { roleForKey, type Role } from '../auth/roles'
+import { HttpError } from '../http/respond'
+import type { MethodRegistry } from '../methods/loadMethods'
+import type { DocStore } from '../store/docStore'
+import type { WorkshopRow, WorkshopSettings, WorkshopStore } from '../store/workshopStore'
+import type { SyncServer } from '../sync/syncServer'
+
+export const TITLE_MAX = 200
+
+export interface CreatedWorkshop {
+  id: string
+  facilitatorKey: string
+  participantKey: string
+}
+
+/** Creating, finding, authorising and deleting workshops: the rules the HTTP API applies. */
+export class WorkshopService {
+  constructor(
+    private readonly workshops: WorkshopStore,
+    private readonly docs: DocStore,
+    private readonly methods: MethodRegistry,
+    private readonly sync: SyncServer,
+  ) {}
+
+  create(input: { method: string; title: string; settings?: WorkshopSettings }): CreatedWorkshop {
+    const definition = this.methods.get(input.method)
+    if (!definition) throw new HttpError(400, `unknown method "${input.method}"`)
+    const id = newWorkshopId()
+    const facilitatorKey = newKey()
+    const participantKey = newKey()
+    const doc = new Y.Doc()
+    initBoardDoc(doc, this.initialRecords(definition, input.title))
+    this.docs.create(id, doc)
+    doc.destroy()
+    this.workshops.insert({
+      id,
+      method: definition.id,
+      title: input.title,
+      createdAt: Date.now(),
+      facilitatorKeyHash: hashKey(facilitatorKey),
+      participantKeyHash: hashKey(participantKey),
+      settings: input.settings ?? {},
+    })
+    return { id, facilitatorKey, participantKey }
+  }
+
+  private initialRecords(_definition: WorkshopDefinition, title: string) {
+    return emptyBoardRecords(title)
+  }
+
+  /** The workshop and the role `key` grants in it: 404 when unknown, 403 for a wrong or missing key. */
+  authorise(id: string, key: string | null, need?: Role): { workshop: WorkshopRow; role: Role } {
+    const workshop = this.workshops.get(id)
+    if (!workshop) throw new HttpError(404, 'unknown workshop')
+    const role = key ? roleForKey(workshop, key) : null
+    if (!role) throw new HttpError(403, 'a valid key for this workshop is required')
+    if (need === 'facilitator' && role !== 'facilitator') throw new HttpError(403, 'the facilitator key is required')
+    return { workshop, role }
+  }
+
+  definitionOf(workshop: WorkshopRow): WorkshopDefinition | undefined {
+    return this.methods.get(workshop.method)
+  }
+
+  /** A new participant key; the old participant link stops working at once. */
+  replaceParticipantKey(id: string): string {
+    const key = newKey()
+    this.workshops.setParticipantKeyHash(id, hashKey(key))
+    this.sync.disconnectRole(id, 'participant')
+    return key
+  }
+
+  /** Deletes the workshop and all its documents for good. */
+  delete(id: string): void {
+    this.sync.discardWorkshop(id)
+    this.workshops.delete(id)
+    this.docs.deleteAll(id)
+  }
+}
+
+export function workshopLinks(baseUrl: string, created: CreatedWorkshop) {
+  return {
+    facilitatorUrl: `${baseUrl}/w/${created.id}#key=${created.facilitatorKey}`,
+    participantUrl: `${baseUrl}/w/${created.id}#key=${created.participantKey}`,
+  }
+}

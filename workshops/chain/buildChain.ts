@@ -1,0 +1,174 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import type { CardKind } from '../cards/kinds'
+import { readCards, type Card } from './cards'
+import { neighbours, readLinks, type ExtraLink } from './links'
+
+export type { Card } from './cards'
+export type { CardLink, ExtraLink } from './links'
+
+export interface ThemeEntry {
+  theme: Card
+  quotes: Card[]
+  needs: Card[]
+}
+
+export interface IdeaEntry {
+  idea: Card
+  votes: number
+  prototypes: Card[]
+}
+
+export interface ChallengeEntry {
+  challenge: Card
+  votes: number
+  ideas: IdeaEntry[]
+}
+
+export interface InsightEntry {
+  insight: Card
+  challenges: ChallengeEntry[]
+  quotes: Card[]
+  themes: Card[]
+}
+
+/** One insight/challenge pair: the unit facilitators export. Plain texts below the challenge. */
+export interface Pair {
+  insight: Card
+  challenge: Card
+  quotes: Card[]
+  /** Texts of the insight's themes, joined with "; ". Empty when it has none. */
+  theme: string
+  /** The challenge's votes. */
+  votes: number
+  ideas: Array<{ text: string; votes: number; prototypes: string[] }>
+  /** Every prototype of the challenge's ideas, once each, in board order. */
+  prototypes: string[]
+}
+
+export type OrphanProblem = 'insight-without-challenge' | 'challenge-without-insight'
+
+export interface Chain {
+  themes: ThemeEntry[]
+  insights: InsightEntry[]
+  /** One per insight/challenge pair, in board order of the insight, then of the challenge. */
+  pairs: Pair[]
+  /** Insights with no challenge and challenges with no insight, in board order. */
+  orphans: Array<{ card: Card; problem: OrphanProblem }>
+}
+
+export interface BuildChainOptions {
+  /** Links stored without an arrow; same meaning as an arrow between the two cards. */
+  links?: readonly ExtraLink[]
+  /** Votes per card id; a card missing here has 0. */
+  votes?: Readonly<Record<string, number>>
+}
+
+/** Joins theme names in a pair. */
+export const THEME_SEPARATOR = '; '
+
+/**
+ * Follows the links between cards into the method's chain:
+ * quote → theme → need, insight ↔ challenge, challenge → idea → prototype.
+ * Links are undirected; the kinds of the two cards decide what a link means.
+ * Every list is in board order (absolute y, then x, then id).
+ */
+export function buildChain(records: readonly TLRecord[] | readonly unknown[], opts: BuildChainOptions = {}): Chain {
+  const cards = readCards(records)
+  const order = new Map(cards.map((card, i) => [card.id, i]))
+  const byId = new Map(cards.map((card) => [card.id, card]))
+  const linked = neighbours(readLinks(records, opts.links))
+
+  const byBoardOrder = (a: Card, b: Card) => order.get(a.id)! - order.get(b.id)!
+  const linkedOfKind = (card: Card, kind: CardKind): Card[] => {
+    const result: Card[] = []
+    for (const id of linked.get(card.id) ?? []) {
+      const other = byId.get(id)
+      if (other?.kind === kind) result.push(other)
+    }
+    return result.sort(byBoardOrder)
+  }
+  const inFrame = new Map<string, Card[]>()
+  for (const card of cards) {
+    if (card.frameId === undefined) continue
+    const list = inFrame.get(card.frameId)
+    if (list) list.push(card)
+    else inFrame.set(card.frameId, [card])
+  }
+  const sameFrameOfKind = (card: Card, kind: CardKind): Card[] =>
+    card.frameId === undefined
+      ? []
+      : (inFrame.get(card.frameId) ?? []).filter((other) => other.id !== card.id && other.kind === kind)
+  const union = (...lists: Card[][]): Card[] => {
+    const seen = new Map<string, Card>()
+    for (const list of lists) for (const card of list) seen.set(card.id, card)
+    return [...seen.values()].sort(byBoardOrder)
+  }
+  const votesOf = (card: Card): number => {
+    const votes = opts.votes
+    if (!votes || !Object.prototype.hasOwnProperty.call(votes, card.id)) return 0
+    const value = votes[card.id]
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0
+  }
+  const ofKind = (kind: CardKind) => cards.filter((card) => card.kind === kind)
+
+  const themes: ThemeEntry[] = ofKind('theme').map((theme) => ({
+    theme,
+    quotes: union(sameFrameOfKind(theme, 'quote'), linkedOfKind(theme, 'quote')),
+    needs: union(sameFrameOfKind(theme, 'need'), linkedOfKind(theme, 'need')),
+  }))
+
+  const insights: InsightEntry[] = ofKind('insight').map((insight) => ({
+    insight,
+    challenges: linkedOfKind(insight, 'challenge').map((challenge) => ({
+      challenge,
+      votes: votesOf(challenge),
+      ideas: linkedOfKind(challenge, 'idea').map((idea) => ({
+        idea,
+        votes: votesOf(idea),
+        prototypes: linkedOfKind(idea, 'prototype'),
+      })),
+    })),
+    quotes: linkedOfKind(insight, 'quote'),
+    themes: union(linkedOfKind(insight, 'theme'), sameFrameOfKind(insight, 'theme')),
+  }))
+
+  const pairs: Pair[] = []
+  for (const entry of insights) {
+    const theme = entry.themes.map((t) => t.text.trim()).filter((t) => t !== '').join(THEME_SEPARATOR)
+    for (const { challenge, votes, ideas } of entry.challenges) {
+      const prototypes: Card[] = []
+      const seenPrototypes = new Set<string>()
+      for (const idea of ideas) {
+        for (const prototype of idea.prototypes) {
+          if (seenPrototypes.has(prototype.id)) continue
+          seenPrototypes.add(prototype.id)
+          prototypes.push(prototype)
+        }
+      }
+      pairs.push({
+        insight: entry.insight,
+        challenge,
+        quotes: entry.quotes,
+        theme,
+        votes,
+        ideas: ideas.map((idea) => ({
+          text: idea.idea.text,
+          votes: idea.votes,
+          prototypes: idea.prototypes.map((p) => p.text),
+        })),
+        prototypes: prototypes.sort(byBoardOrder).map((p) => p.text),
+      })
+    }
+  }
+
+  const orphans: Chain['orphans'] = []
+  for (const card of cards) {
+    if (card.kind === 'insight' && linkedOfKind(card, 'challenge').length === 0) {
+      orphans.push({ card, problem: 'insight-without-challenge' })
+    } else if (card.kind === 'challenge' && linkedOfKind(card, 'insight').length === 0) {
+      orphans.push({ card, problem: 'challenge-without-insight' })
+    }
+  }
+
+  return { themes, insights, pairs, orphans }
+}

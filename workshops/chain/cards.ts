@@ -1,0 +1,129 @@
+import { isCardKind, type CardKind } from '../cards/kinds'
+
+/** A method card as the chain sees it: read from a tldraw card shape record. */
+export interface Card {
+  id: string
+  kind: CardKind
+  text: string
+  author: string
+  /** The shape's direct parent: a page id or a shape id (frame, group). */
+  parentId: string
+  /** The nearest frame that holds the card (through groups), if any. */
+  frameId?: string
+  /** That frame's name, when it has one. */
+  frameName?: string
+}
+
+/** The loose record shape we read; input comes from stores, files and the network, so nothing is trusted. */
+interface LooseShape {
+  id: string
+  type: string
+  parentId: string
+  x: number
+  y: number
+  rotation: number
+  props: Record<string, unknown>
+}
+
+/** Reads a record as a shape, or returns undefined for anything that is not one. */
+export function asShape(record: unknown): LooseShape | undefined {
+  if (!record || typeof record !== 'object') return undefined
+  const r = record as Record<string, unknown>
+  if (r.typeName !== 'shape' || typeof r.id !== 'string' || typeof r.type !== 'string') return undefined
+  return {
+    id: r.id,
+    type: r.type,
+    parentId: typeof r.parentId === 'string' ? r.parentId : '',
+    x: finite(r.x),
+    y: finite(r.y),
+    rotation: finite(r.rotation),
+    props: r.props && typeof r.props === 'object' ? (r.props as Record<string, unknown>) : {},
+  }
+}
+
+function finite(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0
+}
+
+/** Index of every shape record by id. */
+export function indexShapes(records: readonly unknown[]): Map<string, LooseShape> {
+  const shapes = new Map<string, LooseShape>()
+  for (const record of records) {
+    const shape = asShape(record)
+    if (shape) shapes.set(shape.id, shape)
+  }
+  return shapes
+}
+
+/** Deepest nesting we follow; guards against a parent cycle in a damaged document. */
+const MAX_DEPTH = 64
+
+/**
+ * A shape's position on the page: its x/y are relative to its parent, so walk up
+ * through frames and groups, turning by each parent's rotation.
+ */
+export function absolutePosition(shape: LooseShape, shapes: ReadonlyMap<string, LooseShape>): { x: number; y: number } {
+  let x = shape.x
+  let y = shape.y
+  let parent = shapes.get(shape.parentId)
+  for (let depth = 0; parent && depth < MAX_DEPTH; depth++) {
+    const cos = Math.cos(parent.rotation)
+    const sin = Math.sin(parent.rotation)
+    const px = x * cos - y * sin
+    const py = x * sin + y * cos
+    x = parent.x + px
+    y = parent.y + py
+    parent = shapes.get(parent.parentId)
+  }
+  return { x, y }
+}
+
+/** The nearest frame above a shape, looking through groups only (a card in a group in a frame belongs to the frame). */
+function enclosingFrame(shape: LooseShape, shapes: ReadonlyMap<string, LooseShape>): LooseShape | undefined {
+  let parent = shapes.get(shape.parentId)
+  for (let depth = 0; parent && depth < MAX_DEPTH; depth++) {
+    if (parent.type === 'frame') return parent
+    if (parent.type !== 'group') return undefined
+    parent = shapes.get(parent.parentId)
+  }
+  return undefined
+}
+
+/** Board order: top to bottom, then left to right, then by id so equal positions stay stable. */
+export function compareBoardPosition(
+  a: { id: string; x: number; y: number },
+  b: { id: string; x: number; y: number },
+): number {
+  if (a.y !== b.y) return a.y - b.y
+  if (a.x !== b.x) return a.x - b.x
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/**
+ * The cards on the board, in board order (absolute y, then x, then id).
+ * Records that are not card shapes are skipped; an unknown kind reads as a note.
+ */
+export function readCards(records: readonly unknown[]): Card[] {
+  const shapes = indexShapes(records)
+  const placed: Array<{ card: Card; id: string; x: number; y: number }> = []
+  for (const shape of shapes.values()) {
+    if (shape.type !== 'card') continue
+    const { props } = shape
+    const card: Card = {
+      id: shape.id,
+      kind: isCardKind(props.kind) ? props.kind : 'note',
+      text: typeof props.text === 'string' ? props.text : '',
+      author: typeof props.author === 'string' ? props.author : '',
+      parentId: shape.parentId,
+    }
+    const frame = enclosingFrame(shape, shapes)
+    if (frame) {
+      card.frameId = frame.id
+      const name = frame.props.name
+      if (typeof name === 'string' && name.trim() !== '') card.frameName = name
+    }
+    placed.push({ card, id: shape.id, ...absolutePosition(shape, shapes) })
+  }
+  placed.sort(compareBoardPosition)
+  return placed.map((p) => p.card)
+}

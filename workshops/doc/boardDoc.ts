@@ -1,0 +1,41 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import * as Y from 'yjs'
+import { boardSchema } from '../cards/schema'
+import { BOARD_META, BOARD_RECORDS, DOC_VERSION, META_DOC_VERSION, META_TLDRAW_SCHEMA } from './layout'
+
+/** The board's records as a key-value store over a Y.Array (record id → record). */
+export function boardRecordStore(doc: Y.Doc): YKeyValue<TLRecord> {
+  return new YKeyValue<TLRecord>(doc.getArray(BOARD_RECORDS))
+}
+
+export function boardMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(BOARD_META)
+}
+
+/** Fills a new, empty board document: versions first, then the records. */
+export function initBoardDoc(doc: Y.Doc, records: readonly TLRecord[]): void {
+  doc.transact(() => {
+    const meta = boardMeta(doc)
+    meta.set(META_DOC_VERSION, DOC_VERSION)
+    meta.set(META_TLDRAW_SCHEMA, boardSchema.serialize())
+    const store = boardRecordStore(doc)
+    for (const record of records) store.set(record.id, record)
+  })
+}
+
+/**
+ * Every record on the board. Read straight from the array so no observer is
+ * attached; concurrent writes of one key can leave duplicates there for a
+ * moment, and as in YKeyValue the rightmost entry wins.
+ */
+export function readBoardRecords(doc: Y.Doc): TLRecord[] {
+  const byId = new Map<string, TLRecord>()
+  for (const entry of doc.getArray<{ key: string; val: TLRecord }>(BOARD_RECORDS)) byId.set(entry.key, entry.val)
+  return [...byId.values()]
+}
+
+export function boardDocVersion(doc: Y.Doc): number | undefined {
+  const v = boardMeta(doc).get(META_DOC_VERSION)
+  return typeof v === 'number' ? v : undefined
+}

@@ -1,0 +1,27 @@
+/**
+ * What the sync endpoint says when it closes a connection. Client and server
+ * both read these; scripts against /sync/<id> can rely on them.
+ */
+export const CLOSE_NO_KEY = 4401
+export const CLOSE_WRONG_KEY = 4403
+export const CLOSE_UNKNOWN_WORKSHOP = 4404
+/** The message was not a valid y-websocket message. */
+export const CLOSE_BAD_MESSAGE = 4400
+/** The server could not store edits for this workshop; it accepts none until storage works again. */
+export const CLOSE_STORAGE_FAILED = 4500
+/** The workshop was deleted, or its participant link was replaced. */
+export const CLOSE_REVOKED = 4410
+
+/** Close codes after which a client must not reconnect by itself. */
+export const FINAL_CLOSE_CODES: readonly number[] = [
+  CLOSE_NO_KEY,
+  CLOSE_WRONG_KEY,
+  CLOSE_UNKNOWN_WORKSHOP,
+  CLOSE_REVOKED,
+]
+
+/** Path prefix of the sync endpoint: ws(s)://host/sync/<workshopId>?key=<key>. */
+export const SYNC_PATH = '/sync/'
+
+/** Workshop ids are random base64url strings. */
+export const WORKSHOP_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/

@@ -1,0 +1,49 @@
+import type { CardKind } from '../cards/kinds'
+import type { Localized } from '../lang'
+import type { TemplateId } from './templates'
+
+/** One workshop of the method (WS1–WS8 or an employer's own), as read from its definition file. */
+export interface WorkshopDefinition {
+  /** Matches ID_PATTERN; unique among all loaded definitions. */
+  id: string
+  title: Localized
+  goal: Localized
+  /** Planned length in minutes. */
+  duration: number
+  /** Board templates the workshop places, in order. */
+  templates: TemplateId[]
+  /** The agenda, in order; never empty. */
+  steps: WorkshopStep[]
+}
+
+export interface WorkshopStep {
+  /** Kebab-case, unique within its workshop. */
+  id: string
+  title: Localized
+  /** Shown to participants. */
+  instructions: Localized
+  /** Shown to the facilitator only. */
+  facilitatorNote: Localized
+  /** Minutes; never longer than the workshop's duration. */
+  timebox: number
+  /** Card kinds the step uses, without repeats; not empty when the step has private writing or a vote. */
+  cardKinds: CardKind[]
+  /** Participants write hidden cards until the facilitator reveals them. */
+  privateWriting: boolean
+  /** The step has a dot vote on cards of the step's card kinds. */
+  vote: boolean
+}
+
+/** A persona placed by the persona template (Anna is built in; employers add their own). */
+export interface Persona {
+  id: string
+  name: string
+  /** Whole years. */
+  age: number
+  family: string
+  home: string
+  work: string
+  interests: string
+  diagnosis: string
+  situation: string
+}
