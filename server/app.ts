@@ -52,7 +52,12 @@ export function createApp(config: Config, log: Log): App {
     isAllowedOrigin: originPolicy(config),
   })
   const workshops = new WorkshopService(workshopStore, docs, methods, sync)
-  const api = createApi({ config, methods, workshops })
+  const baseUrl = (req: IncomingMessage): string => {
+    if (config.publicUrl) return config.publicUrl
+    const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
+    return `${proto}://${req.headers.host ?? `localhost:${config.port}`}`
+  }
+  const api = createApi({ config, methods, workshops, docs, sync, baseUrl })
 
   const server = createServer(async (req, res) => {
     setSecurityHeaders(res)

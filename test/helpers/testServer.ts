@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createApp, type App } from '../../server/app'
+import { configFromEnv } from '../../server/config'
+import { createLog } from '../../server/log'
+
+export const ROOT = resolve(import.meta.dirname, '../..')
+
+export interface TestServer {
+  app: App
+  port: number
+  url: string
+  wsUrl: string
+  dataDir: string
+  createWorkshop(body?: Record<string, unknown>): Promise<CreatedWorkshop>
+  /** Stops the server; keeps the data directory unless `removeData`. */
+  close(opts?: { removeData?: boolean }): Promise<void>
+}
+
+export interface CreatedWorkshop {
+  id: string
+  facilitatorUrl: string
+  participantUrl: string
+  facilitatorKey: string
+  participantKey: string
+}
+
+export function keyOf(link: string): string {
+  return new URL(link).hash.replace(/^#key=/, '')
+}
+
+export async function createWorkshopAt(url: string, body: Record<string, unknown> = {}): Promise<CreatedWorkshop> {
+  const res = await fetch(`${url}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ method: 'ws2', title: 'Testverkstad', ...body }),
+  })
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
+  const created = (await res.json()) as Omit<CreatedWorkshop, 'facilitatorKey' | 'participantKey'>
+  return { ...created, facilitatorKey: keyOf(created.facilitatorUrl), participantKey: keyOf(created.participantUrl) }
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'samverkstad-test-'))
+}
+
+/** A real server in this process on a free port, with its own data directory. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = env.DATA_DIR ?? tempDataDir()
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', ...env, DATA_DIR: dataDir }, ROOT)
+  const app = createApp(config, createLog(process.env.TEST_LOG_LEVEL ?? 'silent'))
+  const port = await app.listen()
+  const url = `http://127.0.0.1:${port}`
+  return {
+    app,
+    port,
+    url,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    dataDir,
+    createWorkshop: (body) => createWorkshopAt(url, body),
+    close: async (opts) => {
+      await app.close()
+      if (opts?.removeData) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
