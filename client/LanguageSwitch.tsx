@@ -5,7 +5,8 @@ export function LanguageSwitch() {
     <button
       type="button"
       class="lang-switch"
-      aria-label={t('lang.switchLabel')}
+      lang={lang() === 'sv' ? 'en' : 'sv'}
+      title={t('lang.switchLabel')}
       onClick={() => setLang(lang() === 'sv' ? 'en' : 'sv')}
     >
       {t('lang.switch')}

@@ -4,7 +4,7 @@ import { t } from '../i18n/i18n'
 import { LanguageSwitch } from '../LanguageSwitch'
 import { JoinForm } from './JoinForm'
 import { WorkshopRoom } from './WorkshopRoom'
-import { saveDisplayName } from './identity'
+import { savedDisplayName, saveDisplayName } from './identity'
 
 function keyFromLocation(): string | null {
   return new URLSearchParams(location.hash.slice(1)).get('key')
@@ -20,7 +20,8 @@ export function WorkshopPage(props: { workshopId: string }) {
       return { workshop, licenseKey: config.tldrawLicenseKey }
     },
   )
-  const [name, setName] = createSignal<string | null>(null)
+  // A name typed once in this browser is remembered: the next visit goes straight to the board.
+  const [name, setName] = createSignal<string | null>(savedDisplayName() || null)
 
   const errorText = () => {
     const e = info.error

@@ -1,0 +1,107 @@
+import type { Browser } from 'playwright-core'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { startTestServer, type TestServer } from '../helpers/testServer'
+import { eventually, launchBrowser, Person } from './helpers/browser'
+
+let server: TestServer
+let browser: Browser
+const people: Person[] = []
+const person = async (name: string) => {
+  const p = await Person.create(browser, name)
+  people.push(p)
+  return p
+}
+
+test.before(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+test.after.each(async () => {
+  for (const p of people.splice(0)) await p.close()
+})
+test.after(async () => {
+  await browser.close()
+  await server.close({ removeData: true })
+})
+
+function foreignRequests(p: Person): string[] {
+  const own = new URL(server.url)
+  return p.requests.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:')) return false
+    const url = new URL(u)
+    return url.host !== own.host
+  })
+}
+
+test('a facilitator creates a workshop, a participant joins, and both work on one board', async () => {
+  const karin = await person('Karin')
+  const page = karin.page
+  await page.goto(server.url)
+  await page.getByText('Insikter och utmaningar').click()
+  await page.getByLabel('Workshopens namn').fill('KUPO grupp 2')
+  await page.getByRole('button', { name: 'Skapa workshop' }).click()
+  const facilitatorLink = await page.getByTestId('facilitator-link').inputValue()
+  const participantLink = await page.getByTestId('participant-link').inputValue()
+  assert.is.not(facilitatorLink, participantLink)
+
+  await karin.join(facilitatorLink)
+  const ahmed = await person('Ahmed')
+  await ahmed.join(participantLink)
+
+  // Each sees the other in the list of who is here.
+  await eventually(() => karin.page.getByTestId('presence-list').innerText(), (t) => t.includes('Ahmed'), 'Karin sees Ahmed')
+  await eventually(() => ahmed.page.getByTestId('presence-list').innerText(), (t) => t.includes('Karin'), 'Ahmed sees Karin')
+
+  // A card written by one appears, with its text and author, for the other.
+  await karin.writeCard('Insikt', 'Vi har funnit att chefer känner sig otrygga i samtalen', { x: 400, y: 300 })
+  await eventually(() => ahmed.cardTexts(), (t) => t.includes('Vi har funnit att chefer känner sig otrygga i samtalen'), 'card reaches Ahmed')
+  const shown = ahmed.page.locator('.sv-card', { hasText: 'chefer känner sig otrygga' })
+  await shown.waitFor()
+  assert.match(await shown.innerText(), /Karin/, 'the card shows its author')
+  assert.match(await shown.innerText(), /INSIKT/i, 'the card shows its kind')
+
+  await ahmed.writeCard('Utmaning', 'Hur skulle vi kunna stödja cheferna?', { x: 700, y: 300 })
+  await eventually(() => karin.cardTexts(), (t) => t.includes('Hur skulle vi kunna stödja cheferna?'), 'card reaches Karin')
+
+  // Ahmed's cursor is on Karin's board.
+  await ahmed.page.mouse.move(500, 500)
+  await ahmed.page.mouse.move(520, 510)
+  await eventually(
+    () => karin.page.evaluate(() => window.__samverkstadEditor!.getCollaborators().map((c) => c.userName)),
+    (names) => names.includes('Ahmed'),
+    'Karin has Ahmed as a collaborator with a cursor',
+  )
+
+  // After a reload both cards are still there.
+  await ahmed.page.reload()
+  await ahmed.waitForBoard()
+  const after = await eventually(() => ahmed.cardTexts(), (t) => t.length === 2, 'cards after reload')
+  assert.equal(after, ['Hur skulle vi kunna stödja cheferna?', 'Vi har funnit att chefer känner sig otrygga i samtalen'])
+
+  // Nothing was loaded from any other host.
+  assert.equal(foreignRequests(karin), [], 'Karin loaded nothing from other hosts')
+  assert.equal(foreignRequests(ahmed), [], 'Ahmed loaded nothing from other hosts')
+  assert.equal(karin.errors, [], 'no page errors')
+})
+
+test('the start page is Swedish by default and switches to English', async () => {
+  const p = await person('Eva')
+  await p.page.goto(server.url)
+  await p.page.getByRole('heading', { name: 'Starta en workshop' }).waitFor()
+  await p.page.getByRole('button', { name: 'In English' }).click()
+  await p.page.getByRole('heading', { name: 'Start a workshop' }).waitFor()
+  assert.ok(await p.page.getByText('Interview analysis').isVisible())
+  await p.page.reload()
+  await p.page.getByRole('heading', { name: 'Start a workshop' }).waitFor()
+})
+
+test('a link with a wrong key shows a clear message and no board', async () => {
+  const w = await server.createWorkshop()
+  const p = await person('Intruder')
+  await p.page.goto(`${server.url}/w/${w.id}#key=wrong`)
+  await p.page.getByText('Länken gäller inte längre').waitFor()
+  assert.is(await p.page.getByTestId('board').count(), 0)
+})
+
+test.run()

@@ -1,0 +1,146 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import WebSocket from 'ws'
+import { CLOSE_NO_KEY, CLOSE_UNKNOWN_WORKSHOP, CLOSE_WRONG_KEY } from '../../workshops/doc/wire'
+import { startTestServer, type TestServer } from '../helpers/testServer'
+import { connectClient, waitFor, waitForSync, type YClient } from '../helpers/yClient'
+
+let server: TestServer
+const clients: YClient[] = []
+const client = (room: string, key: string | null, opts?: { reconnect?: boolean }) => {
+  const c = connectClient(server.wsUrl, room, key, opts)
+  clients.push(c)
+  return c
+}
+
+test.before(async () => {
+  server = await startTestServer()
+})
+test.after.each(() => {
+  for (const c of clients.splice(0)) c.destroy()
+})
+test.after(async () => {
+  await server.close({ removeData: true })
+})
+
+test('two clients editing one workshop see the same document', async () => {
+  const w = await server.createWorkshop()
+  const a = client(w.id, w.facilitatorKey)
+  const b = client(w.id, w.participantKey)
+  await Promise.all([waitForSync(a), waitForSync(b)])
+  a.doc.getMap('test').set('fromA', 'Vi har funnit att …')
+  b.doc.getMap('test').set('fromB', 'Hur skulle vi kunna … ?')
+  await waitFor(() => a.doc.getMap('test').size === 2 && b.doc.getMap('test').size === 2, 'both edits on both sides')
+  assert.equal(a.doc.getMap('test').toJSON(), b.doc.getMap('test').toJSON())
+  assert.equal(b.doc.getMap('test').get('fromA'), 'Vi har funnit att …')
+})
+
+test('a late joiner receives the full state', async () => {
+  const w = await server.createWorkshop()
+  const a = client(w.id, w.participantKey)
+  await waitForSync(a)
+  const list = a.doc.getArray<string>('cards')
+  for (let i = 0; i < 50; i++) list.push([`kort ${i} åäö`])
+  await waitFor(() => server.app.sync.loadedRoomCount > 0, 'room loaded')
+  // Give the server a moment to receive the pushes before the late joiner asks.
+  await new Promise((r) => setTimeout(r, 100))
+  const late = client(w.id, w.participantKey)
+  await waitForSync(late)
+  await waitFor(() => late.doc.getArray('cards').length === 50, 'late joiner has all 50 cards')
+  assert.equal(late.doc.getArray('cards').toArray(), list.toArray())
+})
+
+test('the board of a new workshop is already set up by the server', async () => {
+  const w = await server.createWorkshop()
+  const a = client(w.id, w.participantKey)
+  await waitForSync(a)
+  const meta = a.doc.getMap('meta')
+  assert.is(meta.get('docVersion'), 1)
+  const ids = a.doc.getArray<{ key: string }>('records').toArray().map((e) => e.key)
+  assert.ok(ids.includes('document:document'), 'document record present')
+  assert.ok(ids.some((id) => id.startsWith('page:')), 'a page present')
+})
+
+test('a missing key is refused with 4401, a wrong key with 4403, an unknown workshop with 4404', async () => {
+  const w = await server.createWorkshop()
+  const noKey = client(w.id, null, { reconnect: false })
+  const wrongKey = client(w.id, 'not-the-key', { reconnect: false })
+  const unknown = client('AAAAAAAAAAAAAAAAAAAAAA', w.participantKey, { reconnect: false })
+  await waitFor(() => noKey.closes.length > 0 && wrongKey.closes.length > 0 && unknown.closes.length > 0, 'three refusals')
+  assert.is(noKey.closes[0], CLOSE_NO_KEY)
+  assert.is(wrongKey.closes[0], CLOSE_WRONG_KEY)
+  assert.is(unknown.closes[0], CLOSE_UNKNOWN_WORKSHOP)
+  assert.not.ok(wrongKey.provider.synced, 'a refused client never syncs')
+})
+
+test('a refused client learns nothing of the board', async () => {
+  const w = await server.createWorkshop()
+  const owner = client(w.id, w.participantKey)
+  await waitForSync(owner)
+  owner.doc.getMap('test').set('secret', 'känsligt citat')
+  const intruder = client(w.id, 'guess', { reconnect: false })
+  await waitFor(() => intruder.closes.length > 0, 'refusal')
+  assert.is(intruder.doc.getMap('test').get('secret'), undefined)
+})
+
+function rawSocket(path: string, headers: Record<string, string> = {}): Promise<{ status: 'open' | number; ws: WebSocket }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${server.wsUrl}${path}`, { headers })
+    ws.on('open', () => resolve({ status: 'open', ws }))
+    ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, ws }))
+    ws.on('error', () => {})
+  })
+}
+
+test('WebSocket upgrades from a foreign origin are refused; our own origin and scripts are let in', async () => {
+  const w = await server.createWorkshop()
+  const path = `/sync/${w.id}?key=${w.participantKey}`
+  const foreign = await rawSocket(path, { origin: 'https://evil.example' })
+  assert.is(foreign.status, 403)
+  const own = await rawSocket(path, { origin: server.url })
+  assert.is(own.status, 'open')
+  own.ws.close()
+  const script = await rawSocket(path)
+  assert.is(script.status, 'open')
+  script.ws.close()
+})
+
+test('ALLOWED_ORIGINS lets a listed origin in', async () => {
+  const other = await startTestServer({ ALLOWED_ORIGINS: 'https://intranet.example.se' })
+  try {
+    const w = await other.createWorkshop()
+    const ws = new WebSocket(`${other.wsUrl}/sync/${w.id}?key=${w.participantKey}`, { origin: 'https://intranet.example.se' })
+    await new Promise<void>((ok, fail) => {
+      ws.on('open', () => ok())
+      ws.on('unexpected-response', (_q, res) => fail(new Error(`status ${res.statusCode}`)))
+    })
+    ws.close()
+  } finally {
+    await other.close({ removeData: true })
+  }
+})
+
+test('unknown sync paths are refused', async () => {
+  const w = await server.createWorkshop()
+  const bad = await rawSocket(`/sync/${w.id}/nonsense?key=${w.participantKey}`)
+  assert.is(bad.status, 404)
+  const traversal = await rawSocket(`/sync/..%2F..%2Fetc?key=x`)
+  assert.is(traversal.status, 404)
+})
+
+test('an empty room is unloaded from memory and its content is kept', async () => {
+  const w = await server.createWorkshop()
+  const a = client(w.id, w.participantKey)
+  await waitForSync(a)
+  a.doc.getMap('test').set('kept', 'ja')
+  await new Promise((r) => setTimeout(r, 100))
+  const before = server.app.sync.loadedRoomCount
+  assert.ok(before >= 1)
+  a.destroy()
+  await waitFor(() => server.app.sync.loadedRoomCount === before - 1, 'room unloaded', 3000)
+  const b = client(w.id, w.participantKey)
+  await waitForSync(b)
+  await waitFor(() => b.doc.getMap('test').get('kept') === 'ja', 'content back after reload')
+})
+
+test.run()
