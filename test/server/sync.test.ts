@@ -134,10 +134,10 @@ test('an empty room is unloaded from memory and its content is kept', async () =
   await waitForSync(a)
   a.doc.getMap('test').set('kept', 'ja')
   await new Promise((r) => setTimeout(r, 100))
-  const before = server.app.sync.loadedRoomCount
-  assert.ok(before >= 1)
+  assert.ok(server.app.sync.loadedRoomCount >= 1)
   a.destroy()
-  await waitFor(() => server.app.sync.loadedRoomCount === before - 1, 'room unloaded', 3000)
+  // Every other test's clients are gone too, so every room unloads.
+  await waitFor(() => server.app.sync.loadedRoomCount === 0, 'rooms unloaded', 3000)
   const b = client(w.id, w.participantKey)
   await waitForSync(b)
   await waitFor(() => b.doc.getMap('test').get('kept') === 'ja', 'content back after reload')
