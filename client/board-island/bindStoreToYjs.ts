@@ -1,6 +1,7 @@
 import type { TLRecord, TLStore } from 'tldraw'
 import type * as Y from 'yjs'
-import { boardDocVersion, boardMeta, boardRecordStore } from '../../workshops/doc/boardDoc'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
+import { applyBoardChange, boardDocVersion, boardMeta } from '../../workshops/doc/boardDoc'
 import { DOC_VERSION, META_TLDRAW_SCHEMA } from '../../workshops/doc/layout'
 
 export type LoadResult = { ok: true } | { ok: false; reason: 'newer-version' }
@@ -11,10 +12,12 @@ export type LoadResult = { ok: true } | { ok: false; reason: 'newer-version' }
  * remote changes. Records that fail validation are skipped, so one bad record
  * from a buggy or hostile client cannot keep everyone's board from loading.
  */
-export function bindStoreToYjs(store: TLStore, doc: Y.Doc): { result: LoadResult; dispose: () => void } {
+export function bindStoreToYjs(store: TLStore, kv: YKeyValue<TLRecord>): { result: LoadResult; dispose: () => void } {
+  const doc: Y.Doc = kv.doc
   if ((boardDocVersion(doc) ?? 0) > DOC_VERSION) return { result: { ok: false, reason: 'newer-version' }, dispose: () => {} }
   const persistedSchema = boardMeta(doc).get(META_TLDRAW_SCHEMA)
-  const kv = boardRecordStore(doc)
+  // Marks our own writes, so we skip exactly those; edits from the outline in this same browser still arrive.
+  const origin = { binding: 'tldraw-store' }
 
   const accept = (record: TLRecord): TLRecord | null => {
     try {
@@ -37,17 +40,20 @@ export function bindStoreToYjs(store: TLStore, doc: Y.Doc): { result: LoadResult
 
   const stopListening = store.listen(
     ({ changes }) => {
-      doc.transact(() => {
-        for (const record of Object.values(changes.added)) kv.set(record.id, record)
-        for (const [, record] of Object.values(changes.updated)) kv.set(record.id, record)
-        for (const record of Object.values(changes.removed)) kv.delete(record.id)
-      })
+      applyBoardChange(
+        kv,
+        {
+          put: [...Object.values(changes.added), ...Object.values(changes.updated).map(([, record]) => record)],
+          remove: Object.values(changes.removed).map((record) => record.id),
+        },
+        origin,
+      )
     },
     { source: 'user', scope: 'document' },
   )
 
   const onRemote = (changes: Map<string, { action: 'add' | 'update' | 'delete' }>, transaction: Y.Transaction) => {
-    if (transaction.local) return
+    if (transaction.origin === origin) return
     const put: TLRecord[] = []
     const remove: TLRecord['id'][] = []
     for (const [id, change] of changes) {

@@ -9,7 +9,8 @@ import {
   type TLUserPreferences,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import type * as Y from 'yjs'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
+import type { TLRecord } from 'tldraw'
 import type { Lang } from '../../workshops/lang'
 import { bindPresence } from './bindPresence'
 import { bindStoreToYjs } from './bindStoreToYjs'
@@ -19,7 +20,7 @@ import { cardBehaviour } from './cardDefaults'
 import { exposeForTests } from './testHooks'
 
 export interface MountBoardOptions {
-  doc: Y.Doc
+  records: YKeyValue<TLRecord>
   awareness: Awareness
   user: { id: string; name: string; color: string }
   anonymous: boolean
@@ -42,7 +43,7 @@ export interface BoardHandle {
 export function mountBoard(element: HTMLElement, opts: MountBoardOptions): BoardHandle {
   boardLang.set(opts.lang)
   const store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...shapeUtils], bindingUtils: defaultBindingUtils })
-  const binding = bindStoreToYjs(store, opts.doc)
+  const binding = bindStoreToYjs(store, opts.records)
   if (!binding.result.ok) {
     opts.onReloadNeeded()
     store.dispose()

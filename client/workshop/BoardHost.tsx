@@ -1,12 +1,12 @@
 import { createEffect, onCleanup, onMount, Show, createSignal } from 'solid-js'
 import type { Awareness } from 'y-protocols/awareness'
-import type * as Y from 'yjs'
+import type { BoardRecords } from './createBoardRecords'
 import type { BoardHandle } from '../board-island/mountBoard'
 import { lang, t } from '../i18n/i18n'
 import type { AwarenessUser } from './awarenessState'
 
 export interface BoardHostProps {
-  doc: Y.Doc
+  board: BoardRecords
   awareness: Awareness
   user: AwarenessUser
   anonymous: boolean
@@ -28,7 +28,7 @@ export function BoardHost(props: BoardHostProps) {
     const { mountBoard } = await import('../board-island/mountBoard')
     if (disposed) return
     handle = mountBoard(host, {
-      doc: props.doc,
+      records: props.board.kv,
       awareness: props.awareness,
       user: props.user,
       anonymous: props.anonymous,

@@ -1,8 +1,8 @@
-import { Match, Show, Switch } from 'solid-js'
+import { createSignal, Match, Show, Switch } from 'solid-js'
 import type { WorkshopInfo } from '../api/http'
 import { localized, t, type MessageKey } from '../i18n/i18n'
 import { LanguageSwitch } from '../LanguageSwitch'
-import { BoardHost } from './BoardHost'
+import { BoardWorkspace } from './BoardWorkspace'
 import { createPresence } from './createPresence'
 import { createWorkshopSync, type SyncStatus } from './createWorkshopSync'
 import { colourFor, userId } from './identity'
@@ -23,6 +23,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
   const id = userId()
   const me = { id, name: props.displayName, color: colourFor(id), role: props.workshop.role }
   const participants = createPresence(sync.provider.awareness, me)
+  const [outlineOpen, setOutlineOpen] = createSignal(true)
 
   return (
     <div class="workshop" data-role={props.workshop.role}>
@@ -33,6 +34,9 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
         <span class={`status status-${sync.status()}`} role="status" data-testid="sync-status" data-status={sync.status()}>
           {t(STATUS_TEXT[sync.status()])}
         </span>
+        <button type="button" class="secondary" aria-expanded={outlineOpen()} aria-controls="outline-panel" onClick={() => setOutlineOpen(!outlineOpen())}>
+          {t('outline.open')}
+        </button>
         <LanguageSwitch />
       </header>
       <aside class="sidebar">
@@ -43,7 +47,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
           <p role="alert" class="board-area">{t(STATUS_TEXT[sync.status()])}</p>
         </Match>
         <Match when={sync.synced()}>
-          <BoardHost doc={sync.doc} awareness={sync.provider.awareness} user={me} anonymous={props.workshop.anonymous} licenseKey={props.licenseKey} />
+          <BoardWorkspace sync={sync} workshop={props.workshop} user={me} licenseKey={props.licenseKey} outlineOpen={outlineOpen} />
         </Match>
       </Switch>
     </div>

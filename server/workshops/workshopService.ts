@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { initBoardDoc } from '../../workshops/doc/boardDoc'
 import { emptyBoardRecords } from '../../workshops/doc/initialRecords'
 import type { WorkshopDefinition } from '../../workshops/method/types'
+import { placeTemplates } from '../../workshops/templates/placeTemplates'
 import { hashKey, newKey, newWorkshopId } from '../auth/keys'
 import { roleForKey, type Role } from '../auth/roles'
 import { HttpError } from '../http/respond'
@@ -34,7 +35,7 @@ export class WorkshopService {
     const facilitatorKey = newKey()
     const participantKey = newKey()
     const doc = new Y.Doc()
-    initBoardDoc(doc, this.initialRecords(definition, input.title))
+    initBoardDoc(doc, this.initialRecords(definition, input.title, input.settings?.personaId))
     this.docs.create(id, doc)
     doc.destroy()
     this.workshops.insert({
@@ -49,8 +50,11 @@ export class WorkshopService {
     return { id, facilitatorKey, participantKey }
   }
 
-  private initialRecords(_definition: WorkshopDefinition, title: string) {
-    return emptyBoardRecords(title)
+  /** An empty page with the method's templates and one frame per step, in Swedish (the product's first language). */
+  private initialRecords(definition: WorkshopDefinition, title: string, personaId?: string) {
+    const persona = (personaId && this.methods.persona(personaId)) || this.methods.persona('anna') || this.methods.personas()[0]
+    if (!persona) return emptyBoardRecords(title)
+    return [...emptyBoardRecords(title), ...placeTemplates(definition, { persona, lang: 'sv' })]
   }
 
   /** The workshop and the role `key` grants in it: 404 when unknown, 403 for a wrong or missing key. */

@@ -39,3 +39,19 @@ export function boardDocVersion(doc: Y.Doc): number | undefined {
   const v = boardMeta(doc).get(META_DOC_VERSION)
   return typeof v === 'number' ? v : undefined
 }
+
+/** The board's records as a RecordSource for the pure board operations. */
+export function recordSourceOf(kv: YKeyValue<TLRecord>) {
+  return {
+    get: (id: string) => kv.get(id),
+    values: () => [...kv.map.values()].map((e) => e.val),
+  }
+}
+
+/** Writes one change to the board in one transaction; `origin` tells observers who made it. */
+export function applyBoardChange(kv: YKeyValue<TLRecord>, change: { put?: readonly TLRecord[]; remove?: readonly string[] }, origin?: unknown): void {
+  kv.doc.transact(() => {
+    for (const record of change.put ?? []) kv.set(record.id, record)
+    for (const id of change.remove ?? []) kv.delete(id)
+  }, origin)
+}

@@ -1,0 +1,250 @@
+/**
+ * A load-generating process: many real y-websocket clients (with the `ws`
+ * polyfill), driven by the orchestrator over IPC. Started by bench/run.ts.
+ */
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { CARDS, type ClientSpec, type Command, type ConnectReply, type LoadReply, type Reply, type Request } from './protocol'
+
+// Each provider adds a process 'exit' listener.
+process.setMaxListeners(0)
+
+let offset = 0
+/** Wall clock in ms with sub-ms resolution, shifted onto the orchestrator's clock. */
+const now = () => performance.timeOrigin + performance.now() - offset
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)))
+
+interface Card {
+  t: number
+  from: number
+  i: number
+  kind: string
+  text: string
+  x: number
+  y: number
+  color: string
+}
+
+/** About 200 bytes as JSON, like a sticky note with a sentence on it. */
+function makeCard(t: number, from: number, i: number): Card {
+  return {
+    t,
+    from,
+    i,
+    kind: 'sticky',
+    text: `Kunden vet inte vem som äger ärendet efter första samtalet (${i})`.padEnd(100, '.'),
+    x: Math.round(Math.random() * 4000),
+    y: Math.round(Math.random() * 3000),
+    color: 'yellow',
+  }
+}
+
+interface Client {
+  idx: number
+  doc: Y.Doc
+  provider: WebsocketProvider
+  cards: Y.Map<Card>
+  timers: NodeJS.Timeout[]
+}
+
+const groups = new Map<string, Map<number, Client>>()
+
+/** The measured run, if any: arrivals of its edits are recorded. */
+let active: { prefix: string; sentAt: number[]; latency: number[]; perEdit: Map<number, [number, number]> } | null = null
+
+function createClient(spec: ClientSpec, awareness: boolean): Client {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(spec.serverUrl, spec.room, doc, {
+    params: spec.params,
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    maxBackoffTime: 1000,
+  })
+  const cards = doc.getMap<Card>(CARDS)
+  cards.observe((event) => {
+    const run = active
+    if (!run || event.transaction.local) return
+    const t = now()
+    for (const key of event.keysChanged) {
+      if (!key.startsWith(run.prefix)) continue
+      const card = cards.get(key)
+      if (!card) continue
+      const latency = t - card.t
+      run.sentAt.push(card.t)
+      run.latency.push(latency)
+      const seen = run.perEdit.get(card.i)
+      if (seen) {
+        seen[0]++
+        if (latency > seen[1]) seen[1] = latency
+      } else run.perEdit.set(card.i, [1, latency])
+    }
+  })
+  const timers: NodeJS.Timeout[] = []
+  if (awareness) {
+    provider.awareness.setLocalState({
+      user: { name: `Deltagare ${spec.idx}`, color: '#e0a030' },
+      cursor: { x: Math.random() * 2000, y: Math.random() * 1500 },
+    })
+    // Moves the cursor twice a second, at a random phase.
+    timers.push(
+      setTimeout(() => {
+        timers.push(
+          setInterval(() => {
+            provider.awareness.setLocalStateField('cursor', { x: Math.random() * 2000, y: Math.random() * 1500 })
+          }, 500),
+        )
+      }, Math.random() * 500),
+    )
+  } else {
+    provider.awareness.setLocalState(null)
+  }
+  return { idx: spec.idx, doc, provider, cards, timers }
+}
+
+function destroyClient(c: Client): void {
+  for (const t of c.timers) clearTimeout(t)
+  c.provider.destroy()
+  c.doc.destroy()
+}
+
+function waitSynced(c: Client, deadline: number, expectCards = 0): Promise<boolean> {
+  return new Promise((ok) => {
+    const check = () => c.provider.synced && c.cards.size >= expectCards
+    if (check()) return ok(true)
+    let done = false
+    const onChange = () => {
+      if (check()) finish(true)
+    }
+    const finish = (result: boolean) => {
+      if (done) return
+      done = true
+      clearTimeout(timer)
+      c.provider.off('sync', onChange)
+      c.cards.unobserve(onChange)
+      ok(result)
+    }
+    c.provider.on('sync', onChange)
+    c.cards.observe(onChange)
+    const timer = setTimeout(() => finish(check()), Math.max(0, deadline - now()))
+  })
+}
+
+function groupOf(name: string): Map<number, Client> {
+  let g = groups.get(name)
+  if (!g) groups.set(name, (g = new Map()))
+  return g
+}
+
+async function connect(c: Extract<Command, { cmd: 'connect' }>): Promise<ConnectReply> {
+  const g = groupOf(c.group)
+  let lastSyncedAt = 0
+  const results = await Promise.all(
+    c.clients.map(async (spec) => {
+      await sleep((spec.startAt ?? 0) - now())
+      const client = createClient(spec, c.awareness)
+      g.set(spec.idx, client)
+      const t0 = now()
+      const ok = await waitSynced(client, t0 + c.timeoutMs)
+      const t1 = now()
+      if (ok && t1 > lastSyncedAt) lastSyncedAt = t1
+      return ok ? t1 - t0 : -1
+    }),
+  )
+  const syncMs = results.filter((ms) => ms >= 0)
+  return { synced: syncMs.length, failed: results.length - syncMs.length, syncMs, lastSyncedAt }
+}
+
+async function load(c: Extract<Command, { cmd: 'load' }>): Promise<LoadReply> {
+  const g = groupOf(c.group)
+  const prefix = `${c.tag}:`
+  const run = { prefix, sentAt: [] as number[], latency: [] as number[], perEdit: new Map<number, [number, number]>() }
+  active = run
+  const total = Math.floor(c.durationMs / c.intervalMs)
+  let sent = 0
+  for (let i = 0; i < total; i++) {
+    const client = g.get(i % c.totalClients)
+    if (!client) continue
+    await sleep(c.startAt + i * c.intervalMs - now())
+    client.cards.set(`${prefix}${i}`, makeCard(now(), client.idx, i))
+    sent++
+  }
+  await sleep(c.startAt + c.durationMs + c.graceMs - now())
+  active = null
+  return {
+    sent,
+    sentAt: run.sentAt,
+    latency: run.latency,
+    perEdit: [...run.perEdit].map(([i, [count, max]]) => [i, count, max]),
+  }
+}
+
+async function fill(c: Extract<Command, { cmd: 'fill' }>): Promise<number> {
+  const g = groupOf(c.group)
+  const writers = c.idx === undefined ? [...g.values()] : [g.get(c.idx)].filter((x): x is Client => x !== undefined)
+  let written = 0
+  for (const w of writers) {
+    for (let i = 0; i < c.count; i++) {
+      w.cards.set(`${c.tag}:${w.idx}:${i}`, makeCard(now(), w.idx, i))
+      written++
+      // Lets the socket drain now and then.
+      if (written % 100 === 0) await sleep(0)
+    }
+  }
+  return written
+}
+
+async function join(c: Extract<Command, { cmd: 'join' }>): Promise<{ ms: number }> {
+  const t0 = now()
+  const client = createClient(c.client, false)
+  try {
+    const ok = await waitSynced(client, t0 + c.timeoutMs, c.expectCards)
+    if (!ok) throw new Error(`join did not sync within ${c.timeoutMs} ms (${client.cards.size} cards)`)
+    return { ms: now() - t0 }
+  } finally {
+    destroyClient(client)
+  }
+}
+
+async function handle(r: Request): Promise<unknown> {
+  switch (r.cmd) {
+    case 'clock':
+      return { now: now() }
+    case 'setOffset':
+      offset = r.offset
+      return null
+    case 'connect':
+      return connect(r)
+    case 'load':
+      return load(r)
+    case 'fill':
+      return fill(r)
+    case 'edit': {
+      const client = groupOf(r.group).get(r.idx)
+      client?.cards.set(r.key, makeCard(now(), r.idx, -1))
+      return null
+    }
+    case 'join':
+      return join(r)
+    case 'close': {
+      const g = groupOf(r.group)
+      for (const c of g.values()) destroyClient(c)
+      groups.delete(r.group)
+      return null
+    }
+    case 'exit':
+      for (const g of groups.values()) for (const c of g.values()) destroyClient(c)
+      groups.clear()
+      setTimeout(() => process.exit(0), 10)
+      return null
+  }
+}
+
+process.on('message', (message: Request) => {
+  handle(message).then(
+    (data) => process.send?.({ id: message.id, ok: true, data } satisfies Reply),
+    (err: unknown) => process.send?.({ id: message.id, ok: false, error: (err as Error).stack ?? String(err) } satisfies Reply),
+  )
+})
+// The orchestrator went away: nothing left to do.
+process.on('disconnect', () => process.exit(0))

@@ -1,0 +1,135 @@
+import { createSignal, For, Show } from 'solid-js'
+import type { Card } from '../../workshops/chain/cards'
+import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import { localized, t } from '../i18n/i18n'
+
+export interface CardActions {
+  edit(id: string, text: string): void
+  remove(id: string): void
+  link(a: string, b: string): void
+  unlink(a: string, b: string): void
+}
+
+function short(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat || t('outline.empty')
+}
+
+/** One card in the list of all cards, with everything a pointer can do on the board, by keyboard. */
+export function OutlineCard(props: { card: Card; linked: Card[]; others: Card[]; actions: CardActions }) {
+  const [mode, setMode] = createSignal<'view' | 'edit' | 'link'>('view')
+  const [draft, setDraft] = createSignal('')
+  const [target, setTarget] = createSignal('')
+  let editBox: HTMLTextAreaElement | undefined
+  let editButton: HTMLButtonElement | undefined
+
+  const startEdit = () => {
+    setDraft(props.card.text)
+    setMode('edit')
+    queueMicrotask(() => editBox?.focus())
+  }
+  const finish = () => {
+    setMode('view')
+    queueMicrotask(() => editButton?.focus())
+  }
+
+  return (
+    <li class="outline-card" data-card-id={props.card.id} data-kind={props.card.kind}>
+      <span class="kind-chip" style={{ background: CARD_KIND_INFO[props.card.kind].color }}>
+        {localized(CARD_KIND_INFO[props.card.kind].label)}
+      </span>
+      <Show
+        when={mode() === 'edit'}
+        fallback={<span class="outline-text">{props.card.text || t('outline.empty')}</span>}
+      >
+        <form
+          class="outline-edit"
+          onSubmit={(e) => {
+            e.preventDefault()
+            props.actions.edit(props.card.id, draft())
+            finish()
+          }}
+        >
+          <label>
+            <span class="visually-hidden">{t('outline.text')}</span>
+            <textarea ref={editBox} value={draft()} onInput={(e) => setDraft(e.currentTarget.value)} rows={3} />
+          </label>
+          <button type="submit">{t('outline.save')}</button>
+          <button type="button" class="secondary" onClick={finish}>
+            {t('outline.cancel')}
+          </button>
+        </form>
+      </Show>
+      <Show when={mode() === 'view'}>
+        <div class="outline-actions">
+          <button type="button" ref={editButton} class="secondary" aria-label={t('outline.editLabel', { text: short(props.card.text) })} onClick={startEdit}>
+            {t('outline.edit')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            aria-label={t('outline.linkLabel', { text: short(props.card.text) })}
+            onClick={() => {
+              setTarget(props.others[0]?.id ?? '')
+              setMode('link')
+            }}
+            disabled={props.others.length === 0}
+          >
+            {t('outline.link')}
+          </button>
+          <button type="button" class="secondary danger" aria-label={t('outline.deleteLabel', { text: short(props.card.text) })} onClick={() => props.actions.remove(props.card.id)}>
+            {t('outline.delete')}
+          </button>
+        </div>
+      </Show>
+      <Show when={mode() === 'link'}>
+        <form
+          class="outline-link"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (target()) props.actions.link(props.card.id, target())
+            finish()
+          }}
+        >
+          <label>
+            <span>{t('outline.linkTo')}</span>
+            <select ref={(el) => queueMicrotask(() => el.focus())} value={target()} onChange={(e) => setTarget(e.currentTarget.value)}>
+              <For each={props.others}>
+                {(other) => (
+                  <option value={other.id}>
+                    {localized(CARD_KIND_INFO[other.kind].label)}: {short(other.text)}
+                  </option>
+                )}
+              </For>
+            </select>
+          </label>
+          <button type="submit">{t('outline.link')}</button>
+          <button type="button" class="secondary" onClick={finish}>
+            {t('outline.cancel')}
+          </button>
+        </form>
+      </Show>
+      <Show when={props.linked.length > 0}>
+        <ul class="outline-links" aria-label={t('outline.linkedTo')}>
+          <For each={props.linked}>
+            {(other) => (
+              <li>
+                <span>
+                  {localized(CARD_KIND_INFO[other.kind].label)}: {short(other.text)}
+                </span>
+                <button
+                  type="button"
+                  class="secondary small"
+                  aria-label={t('outline.unlinkLabel', { text: short(other.text) })}
+                  onClick={() => props.actions.unlink(props.card.id, other.id)}
+                >
+                  {t('outline.unlink')}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </li>
+  )
+}

@@ -1,0 +1,77 @@
+import { createMemo, For } from 'solid-js'
+import type { TLParentId } from '@tldraw/tlschema'
+import { buildChain } from '../../workshops/chain/buildChain'
+import { readCards, type Card } from '../../workshops/chain/cards'
+import { neighbours, readLinks } from '../../workshops/chain/links'
+import type { CardKind } from '../../workshops/cards/kinds'
+import { deleteCard, linkCards, newCard, unlinkCards } from '../../workshops/doc/boardOps'
+import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
+import type { WorkshopDefinition } from '../../workshops/method/types'
+import { t } from '../i18n/i18n'
+import type { BoardRecords } from '../workshop/createBoardRecords'
+import { AddCardForm } from './AddCardForm'
+import { ChainView } from './ChainView'
+import { OutlineCard, type CardActions } from './OutlineCard'
+import { placeNewCard } from './placement'
+
+export interface OutlineProps {
+  board: BoardRecords
+  definition: WorkshopDefinition | null
+  author: string
+  votes?: () => Record<string, number>
+}
+
+/**
+ * The board's accessible twin: the same cards as headings and lists, and
+ * every edit the board allows (add, edit, link, unlink, delete) by keyboard.
+ * It writes the same records the board does, so both stay one document.
+ */
+export function OutlinePanel(props: OutlineProps) {
+  const cards = createMemo(() => readCards(props.board.records()))
+  const chain = createMemo(() => buildChain(props.board.records(), { votes: props.votes?.() }))
+  const linked = createMemo(() => neighbours(readLinks(props.board.records())))
+  const byId = createMemo(() => new Map(cards().map((c) => [c.id, c])))
+
+  const actions: CardActions = {
+    edit(id, text) {
+      const record = props.board.source.get(id)
+      if (record?.typeName === 'shape' && record.type === 'card') {
+        props.board.apply({ put: [{ ...record, props: { ...record.props, text } }] })
+      }
+    },
+    remove(id) {
+      props.board.apply({ remove: deleteCard(props.board.source, id) })
+    },
+    link(a, b) {
+      props.board.apply({ put: linkCards(props.board.source, a, b, BOARD_PAGE_ID as TLParentId) })
+    },
+    unlink(a, b) {
+      props.board.apply({ remove: unlinkCards(props.board.source, a, b) })
+    },
+  }
+
+  const add = (kind: CardKind, text: string) => {
+    const at = placeNewCard(props.board.records(), kind, props.definition)
+    props.board.apply({ put: [newCard(props.board.source, { kind, text, author: props.author, ...at })] })
+  }
+
+  const linkedCards = (card: Card) => [...(linked().get(card.id) ?? [])].map((id) => byId().get(id)).filter((c): c is Card => !!c)
+
+  return (
+    <section class="outline" aria-labelledby="outline-heading" data-testid="outline">
+      <h2 id="outline-heading">{t('outline.heading')}</h2>
+      <AddCardForm onAdd={add} />
+      <ChainView chain={chain()} />
+      <section aria-labelledby="outline-all">
+        <h3 id="outline-all">{t('outline.allCards', { n: cards().length })}</h3>
+        <ul class="outline-cards">
+          <For each={cards()}>
+            {(card) => (
+              <OutlineCard card={card} linked={linkedCards(card)} others={cards().filter((c) => c.id !== card.id)} actions={actions} />
+            )}
+          </For>
+        </ul>
+      </section>
+    </section>
+  )
+}
