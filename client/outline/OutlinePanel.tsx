@@ -1,4 +1,4 @@
-import { createMemo, For } from 'solid-js'
+import { createMemo, For, Show } from 'solid-js'
 import type { TLParentId } from '@tldraw/tlschema'
 import { buildChain } from '../../workshops/chain/buildChain'
 import { readCards, type Card } from '../../workshops/chain/cards'
@@ -31,6 +31,11 @@ export function OutlinePanel(props: OutlineProps) {
   const chain = createMemo(() => buildChain(props.board.records(), { votes: props.votes?.() }))
   const linked = createMemo(() => neighbours(readLinks(props.board.records())))
   const byId = createMemo(() => new Map(cards().map((c) => [c.id, c])))
+  const cardIds = createMemo(
+    () => cards().map((c) => c.id),
+    [],
+    { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) },
+  )
 
   const actions: CardActions = {
     edit(id, text) {
@@ -65,9 +70,14 @@ export function OutlinePanel(props: OutlineProps) {
       <section aria-labelledby="outline-all">
         <h3 id="outline-all">{t('outline.allCards', { n: cards().length })}</h3>
         <ul class="outline-cards">
-          <For each={cards()}>
-            {(card) => (
-              <OutlineCard card={card} linked={linkedCards(card)} others={cards().filter((c) => c.id !== card.id)} actions={actions} />
+          {/* Keyed by id (strings compare by value), so a card's open edit or link form survives remote changes. */}
+          <For each={cardIds()}>
+            {(id) => (
+              <Show when={byId().get(id)}>
+                {(card) => (
+                  <OutlineCard card={card()} linked={linkedCards(card())} others={cards().filter((c) => c.id !== id)} actions={actions} />
+                )}
+              </Show>
             )}
           </For>
         </ul>

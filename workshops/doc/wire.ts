@@ -11,6 +11,8 @@ export const CLOSE_BAD_MESSAGE = 4400
 export const CLOSE_STORAGE_FAILED = 4500
 /** The workshop was deleted, or its participant link was replaced. */
 export const CLOSE_REVOKED = 4410
+/** A private-writing connection without a well-formed `token` parameter. */
+export const CLOSE_BAD_TOKEN = 4422
 
 /** Close codes after which a client must not reconnect by itself. */
 export const FINAL_CLOSE_CODES: readonly number[] = [
@@ -18,6 +20,7 @@ export const FINAL_CLOSE_CODES: readonly number[] = [
   CLOSE_WRONG_KEY,
   CLOSE_UNKNOWN_WORKSHOP,
   CLOSE_REVOKED,
+  CLOSE_BAD_TOKEN,
 ]
 
 /** Path prefix of the sync endpoint: ws(s)://host/sync/<workshopId>?key=<key>. */
@@ -25,3 +28,16 @@ export const SYNC_PATH = '/sync/'
 
 /** Workshop ids are random base64url strings. */
 export const WORKSHOP_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/
+
+/** Facilitator state (step, timer, vote, locks, follow, settings): /sync/<id>/control. Only facilitator keys may write it. */
+export const CONTROL_CHANNEL = 'control'
+
+/**
+ * A participant's private cards: /sync/<id>/private?key=<key>&token=<token>.
+ * The token is a secret the browser keeps (at least 128 random bits); the
+ * server stores the document under a hash of it, so nobody else can name it.
+ */
+export const PRIVATE_CHANNEL = 'private'
+
+/** A private-writing token: base64url or hex, 22 (128 bits of base64url) to 128 characters. */
+export const PRIVATE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/

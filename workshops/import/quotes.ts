@@ -163,7 +163,7 @@ function* fromRecords(records: CsvRecord[], quoteColumn: number, respondentColum
 }
 
 /** "- ", "• ", "* ", "1. ", "2) ", "(3) " and the like at the start of a line. */
-const BULLET = /^(?:[-–—]\s+|[•·▪◦‣*]\s*|\(?\d{1,3}[.)]\s+)/
+const BULLET = /^(?:[-–—](?:\s+|$)|[•·▪◦‣*]\s*|\(?\d{1,3}[.)](?:\s+|$))/
 
 function stripBullet(line: string): string {
   return line.replace(BULLET, '').trim()

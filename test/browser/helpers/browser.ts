@@ -88,3 +88,34 @@ export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boo
     await new Promise((r) => setTimeout(r, 100))
   }
 }
+
+/** Screen position of the centre of the card whose text contains `text`. */
+export async function cardCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((needle) => {
+    const editor = window.__samverkstadEditor!
+    const shape = editor.getCurrentPageShapes().find((s) => s.type === 'card' && (s.props as { text: string }).text.includes(needle))
+    if (!shape) return null
+    const bounds = editor.getShapePageBounds(shape.id)!
+    const p = editor.pageToScreen({ x: bounds.midX, y: bounds.midY })
+    return { x: p.x, y: p.y }
+  }, text)
+  if (!point) throw new Error(`no card with "${text}"`)
+  return point
+}
+
+/** Draws an arrow from one card to another with the arrow tool, as a user does. */
+export async function drawArrow(page: Page, fromText: string, toText: string): Promise<void> {
+  const from = await cardCentre(page, fromText)
+  const to = await cardCentre(page, toText)
+  await page.evaluate(() => {
+    window.__samverkstadEditor!.setCurrentTool('arrow')
+  })
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
+  await page.mouse.move(to.x, to.y, { steps: 5 })
+  await page.mouse.up()
+  await page.evaluate(() => {
+    window.__samverkstadEditor!.setCurrentTool('select')
+  })
+}

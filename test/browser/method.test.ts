@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser } from 'playwright-core'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { startTestServer, type TestServer } from '../helpers/testServer'
+import { drawArrow, eventually, launchBrowser, Person } from './helpers/browser'
+
+let server: TestServer
+let browser: Browser
+const people: Person[] = []
+const person = async (name: string) => {
+  const p = await Person.create(browser, name)
+  people.push(p)
+  return p
+}
+
+test.before(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+test.after.each(async () => {
+  for (const p of people.splice(0)) await p.close()
+})
+test.after(async () => {
+  await browser.close()
+  await server.close({ removeData: true })
+})
+
+const insightsInOutline = (p: Person) =>
+  p.page.getByTestId('outline-insight').evaluateAll((els) =>
+    els.map((el) => ({
+      insight: el.querySelector('h4')?.textContent ?? '',
+      challenges: [...el.querySelectorAll('[data-testid=outline-challenge]')].map((c) => c.textContent ?? ''),
+    })),
+  )
+
+test('an arrow drawn from an insight to a challenge shows as a pair in another participant\'s outline', async () => {
+  const w = await server.createWorkshop({ method: 'ws2' })
+  const karin = await person('Karin')
+  const ahmed = await person('Ahmed')
+  await karin.join(w.facilitatorUrl)
+  await ahmed.join(w.participantUrl)
+  await karin.page.evaluate(() => {
+    window.__samverkstadEditor!.setCamera({ x: 0, y: 2000, z: 1 })
+  })
+  await karin.writeCard('Insikt', 'Vi har funnit att chefer saknar stöd', { x: 250, y: 250 })
+  await karin.writeCard('Utmaning', 'Hur skulle vi kunna stödja cheferna tidigt?', { x: 600, y: 250 })
+  await drawArrow(karin.page, 'chefer saknar stöd', 'stödja cheferna tidigt')
+  const pairs = await eventually(() => insightsInOutline(ahmed), (v) => v.some((p) => p.challenges.length > 0), 'the pair in Ahmed\'s outline')
+  const pair = pairs.find((p) => p.insight.includes('chefer saknar stöd'))!
+  assert.ok(pair, 'the insight is listed')
+  assert.match(pair.challenges[0], /stödja cheferna tidigt/)
+  assert.equal(await ahmed.page.getByTestId('outline-orphans').count(), 0, 'nothing is flagged as unlinked')
+})
+
+test('cards added and linked from the outline by keyboard appear linked on another participant\'s board', async () => {
+  const w = await server.createWorkshop({ method: 'ws2' })
+  const karin = await person('Karin')
+  const ahmed = await person('Ahmed')
+  await karin.join(w.facilitatorUrl)
+  await ahmed.join(w.participantUrl)
+  const page = karin.page
+  const outline = page.getByTestId('outline')
+
+  // Add an insight: kind select, text, submit, all from the keyboard.
+  await outline.getByLabel('Korttyp').focus()
+  await outline.getByLabel('Korttyp').selectOption('insight')
+  await outline.getByLabel('Text', { exact: true }).focus()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('Vi har funnit att chefer känner sig ensamma')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  // And a challenge.
+  await outline.getByLabel('Korttyp').selectOption('challenge')
+  await outline.getByLabel('Text', { exact: true }).focus()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('Hur skulle vi kunna skapa chefsnätverk?')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+
+  // The orphans are flagged until they are linked.
+  await eventually(() => page.getByTestId('outline-orphans').innerText(), (t) => t.includes('Insikt utan utmaning'), 'orphan flagged')
+
+  // Link them: focus the insight's link button, choose the challenge, confirm.
+  await outline.getByRole('button', { name: 'Koppla kortet: Vi har funnit att chefer känner sig ensamma' }).focus()
+  await page.keyboard.press('Enter')
+  await outline.getByLabel('Koppla till').selectOption({ label: 'Utmaning: Hur skulle vi kunna skapa chefsnätverk?' })
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+
+  // On Ahmed's board: both cards and an arrow bound to both.
+  const link = await eventually(
+    () =>
+      ahmed.page.evaluate(() => {
+        const editor = window.__samverkstadEditor!
+        const cards = editor.getCurrentPageShapes().filter((s) => s.type === 'card')
+        const arrows = editor.getCurrentPageShapes().filter((s) => s.type === 'arrow')
+        return arrows.map((a) =>
+          editor
+            .getBindingsFromShape(a, 'arrow')
+            .map((b) => (cards.find((c) => c.id === b.toId)?.props as { text?: string } | undefined)?.text ?? '?')
+            .sort(),
+        )
+      }),
+    (arrows) => arrows.some((ends) => ends.length === 2),
+    'a bound arrow on Ahmed\'s board',
+  )
+  assert.equal(link.find((ends) => ends.length === 2), ['Hur skulle vi kunna skapa chefsnätverk?', 'Vi har funnit att chefer känner sig ensamma'])
+
+  // Unlink by keyboard: the arrow leaves Ahmed's board.
+  await outline.getByRole('button', { name: 'Ta bort kopplingen till: Hur skulle vi kunna skapa chefsnätverk?' }).focus()
+  await page.keyboard.press('Enter')
+  await eventually(
+    () =>
+      ahmed.page.evaluate(() => {
+        const editor = window.__samverkstadEditor!
+        return editor.getCurrentPageShapes().filter((s) => s.type === 'arrow' && editor.getBindingsFromShape(s, 'arrow').length > 0).length
+      }),
+    (n) => n === 0,
+    'bound arrow removed',
+  )
+  // Edit and delete by keyboard.
+  await outline.getByRole('button', { name: 'Redigera kortet: Hur skulle vi kunna skapa chefsnätverk?' }).focus()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' för nya chefer')
+  await outline.getByRole('button', { name: 'Spara' }).focus()
+  await page.keyboard.press('Enter')
+  await eventually(() => ahmed.cardTexts(), (t) => t.includes('Hur skulle vi kunna skapa chefsnätverk? för nya chefer'), 'edit reached Ahmed')
+  await outline.getByRole('button', { name: /^Ta bort kortet: Hur skulle vi kunna skapa chefsnätverk/ }).focus()
+  await page.keyboard.press('Enter')
+  await eventually(() => ahmed.cardTexts(), (t) => !t.some((x) => x.includes('chefsnätverk')), 'deletion reached Ahmed')
+})
+
+test('a new WS1 workshop has its templates on the board', async () => {
+  const w = await server.createWorkshop({ method: 'ws1', title: 'Intervjuanalys' })
+  const karin = await person('Karin')
+  await karin.join(w.facilitatorUrl)
+  const frames = await karin.page.evaluate(() =>
+    window.__samverkstadEditor!.getCurrentPageShapes()
+      .filter((s) => s.type === 'frame')
+      .map((s) => (s.props as { name: string }).name),
+  )
+  for (const name of ['Persona: Anna', 'Annas resa', 'Orsak och samband', 'FÖRE', 'UNDER', 'EFTER', 'Organisation', 'Ledarskap', 'Resurser']) {
+    assert.ok(frames.some((f) => f.includes(name)), `frame "${name}" is on the board (frames: ${frames.join(', ')})`)
+  }
+  const texts = await karin.cardTexts()
+  assert.ok(texts.some((t) => t.includes('36')), 'Anna\'s age is on her persona card')
+})
+
+test('the outline has no serious or critical accessibility problems', async () => {
+  const w = await server.createWorkshop({ method: 'ws2' })
+  const karin = await person('Karin')
+  await karin.join(w.facilitatorUrl)
+  const outline = karin.page.getByTestId('outline')
+  await outline.getByLabel('Text', { exact: true }).fill('Vi har funnit att det behövs rutiner')
+  await outline.getByRole('button', { name: 'Lägg till kort' }).click()
+  await karin.page.getByTestId('outline-insight').first().waitFor()
+  const result = await new AxeBuilder({ page: karin.page as never }).include('[data-testid=outline]').analyze()
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  assert.equal(bad.map((v) => `${v.id}: ${v.help}`), [], 'no serious or critical violations')
+})
+
+test.run()

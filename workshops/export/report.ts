@@ -1,0 +1,398 @@
+/**
+ * The workshop report: what a facilitator hands on after a session. Built
+ * once as a plain model (buildReport), then written as Markdown here and as
+ * DOCX on the server, so both say the same. Pure: no Node or DOM API.
+ */
+import { buildChain, type Pair } from '../chain/buildChain'
+import { asShape, readCards, type Card } from '../chain/cards'
+import { neighbours, readLinks } from '../chain/links'
+import type { Lang, Localized } from '../lang'
+import type { WorkshopDefinition } from '../method/types'
+import { escapeMarkdown } from './markdown'
+import { votesLabel } from './pairRows'
+
+/** One step of the agenda as it was run (structurally WorkshopFacts' StepAsRun). */
+export interface ReportStepAsRun {
+  stepId: string
+  title: Localized
+  startedAt: number
+  endedAt: number | null
+}
+
+/** Results of the closing evaluation (1–5 self-ratings before and after, and free text). */
+export interface EvaluationResults {
+  responses: number
+  /** Averages on the 1–5 scale; null where nobody answered. */
+  ratings: Array<{ question: Localized; before: number | null; after: number | null }>
+  comments: string[]
+}
+
+export interface ReportInput {
+  lang: Lang
+  title: string
+  /** The method id the workshop ran, e.g. "ws2". */
+  methodId: string
+  /** Its definition, when this server has it. */
+  definition: WorkshopDefinition | null
+  /** When the workshop was created (ms since epoch): the report's date unless the agenda was run. */
+  createdAt: number
+  records: readonly unknown[]
+  votes: Readonly<Record<string, number>>
+  agendaAsRun: readonly ReportStepAsRun[]
+  evaluation?: EvaluationResults | null
+  /** When the board image in the report was made; null or missing when there is none. */
+  boardImageAt?: number | null
+  /** Time zone for dates and clock times; the method's home by default. */
+  timeZone?: string
+  /** How many top-voted ideas to list. */
+  topIdeas?: number
+}
+
+export interface AgendaLine {
+  title: string
+  /** Clock time the step started ("09:05"), when it was run. */
+  start: string | null
+  /** Minutes the step took; null for a step still running or one that was only planned. */
+  minutes: number | null
+  /** The step's timebox in the definition. */
+  planned: number | null
+}
+
+export interface Report {
+  lang: Lang
+  title: string
+  /** "WS2 – Insikter och utmaningar", or the bare id when the definition is unknown here. */
+  method: string
+  /** "2026-11-25" */
+  date: string
+  agenda: { asRun: boolean; steps: AgendaLine[] }
+  pairs: Pair[]
+  topIdeas: Array<{ text: string; votes: number; challenges: string[] }>
+  prototypes: Array<{ text: string; ideas: string[] }>
+  /** Null when the method has no plan step. */
+  plan: Array<{ text: string; author: string }> | null
+  evaluation: EvaluationResults | null
+  boardImage: { madeAt: string } | null
+}
+
+export const REPORT_LABELS: Record<Lang, Record<
+  | 'report' | 'method' | 'date' | 'agendaRun' | 'agendaPlanned' | 'agendaPlannedNote' | 'step' | 'start' | 'duration'
+  | 'planned' | 'ongoing' | 'minutes' | 'pairs' | 'noPairs' | 'challenge' | 'theme' | 'votes' | 'quotes' | 'ideas'
+  | 'prototype' | 'topIdeas' | 'noVotes' | 'forChallenge' | 'prototypes' | 'noPrototypes' | 'fromIdea' | 'plan'
+  | 'noPlan' | 'evaluation' | 'responses' | 'question' | 'before' | 'after' | 'comments' | 'board' | 'boardImageAt'
+  | 'boardImageInDocx' | 'empty',
+  string
+>> = {
+  sv: {
+    report: 'Rapport',
+    method: 'Metod',
+    date: 'Datum',
+    agendaRun: 'Agendan som den genomfördes',
+    agendaPlanned: 'Planerad agenda',
+    agendaPlannedNote: 'Agendan stegades inte igenom i verktyget; här är de planerade stegen.',
+    step: 'Steg',
+    start: 'Start',
+    duration: 'Tid',
+    planned: 'Planerat',
+    ongoing: 'pågår',
+    minutes: 'min',
+    pairs: 'Insikter och utmaningar',
+    noPairs: 'Inga par av insikt och utmaning.',
+    challenge: 'Utmaning',
+    theme: 'Tema',
+    votes: 'Röster',
+    quotes: 'Stödjande citat',
+    ideas: 'Idéer',
+    prototype: 'Prototyp',
+    topIdeas: 'Idéer med flest röster',
+    noVotes: 'Inga idéer har fått röster.',
+    forChallenge: 'för',
+    prototypes: 'Prototyper',
+    noPrototypes: 'Inga prototyper.',
+    fromIdea: 'från idén',
+    plan: 'Plan för fortsatt arbete',
+    noPlan: 'Inga aktiviteter i planen.',
+    evaluation: 'Utvärdering',
+    responses: 'Antal svar',
+    question: 'Fråga',
+    before: 'Före',
+    after: 'Efter',
+    comments: 'Vad deltagarna tar med sig',
+    board: 'Tavlan',
+    boardImageAt: 'Bilden av tavlan är från {time}.',
+    boardImageInDocx: 'Bilden finns i Word-rapporten (report.docx).',
+    empty: '(tom)',
+  },
+  en: {
+    report: 'Report',
+    method: 'Method',
+    date: 'Date',
+    agendaRun: 'The agenda as run',
+    agendaPlanned: 'Planned agenda',
+    agendaPlannedNote: 'The agenda was not stepped through in the tool; these are the planned steps.',
+    step: 'Step',
+    start: 'Start',
+    duration: 'Time',
+    planned: 'Planned',
+    ongoing: 'ongoing',
+    minutes: 'min',
+    pairs: 'Insights and challenges',
+    noPairs: 'No insight/challenge pairs.',
+    challenge: 'Challenge',
+    theme: 'Theme',
+    votes: 'Votes',
+    quotes: 'Supporting quotes',
+    ideas: 'Ideas',
+    prototype: 'Prototype',
+    topIdeas: 'Top-voted ideas',
+    noVotes: 'No idea has any votes.',
+    forChallenge: 'for',
+    prototypes: 'Prototypes',
+    noPrototypes: 'No prototypes.',
+    fromIdea: 'from the idea',
+    plan: 'Plan for continued work',
+    noPlan: 'No activities in the plan.',
+    evaluation: 'Evaluation',
+    responses: 'Responses',
+    question: 'Question',
+    before: 'Before',
+    after: 'After',
+    comments: 'What participants take with them',
+    board: 'The board',
+    boardImageAt: 'The image of the board is from {time}.',
+    boardImageInDocx: 'The image is in the Word report (report.docx).',
+    empty: '(empty)',
+  },
+}
+
+const DEFAULT_TIME_ZONE = 'Europe/Stockholm'
+const DEFAULT_TOP_IDEAS = 10
+
+/** Plan steps: a step whose id is "plan" or has "plan" as one of its dash-separated words. */
+export function isPlanStep(stepId: string): boolean {
+  return stepId.split('-').includes('plan')
+}
+
+function dateIn(ms: number, timeZone: string): string {
+  // sv-SE writes ISO dates (2026-11-25), whatever the report's language.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms)
+}
+
+function clockIn(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(ms)
+}
+
+function validVotes(votes: Readonly<Record<string, number>>, id: string): number {
+  if (!Object.prototype.hasOwnProperty.call(votes, id)) return 0
+  const n = votes[id]
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0
+}
+
+/** Step frames by frame id → step id, from `meta.stepId` on frames. */
+function stepFrames(records: readonly unknown[]): Map<string, string> {
+  const frames = new Map<string, string>()
+  for (const record of records) {
+    const shape = asShape(record)
+    if (shape?.type !== 'frame') continue
+    const meta = (record as { meta?: { stepId?: unknown } }).meta
+    if (typeof meta?.stepId === 'string') frames.set(shape.id, meta.stepId)
+  }
+  return frames
+}
+
+function agendaOf(input: ReportInput, timeZone: string): Report['agenda'] {
+  const planned = new Map((input.definition?.steps ?? []).map((s) => [s.id, s.timebox]))
+  if (input.agendaAsRun.length > 0) {
+    return {
+      asRun: true,
+      steps: input.agendaAsRun.map((step) => ({
+        title: step.title[input.lang],
+        start: clockIn(step.startedAt, timeZone),
+        minutes: step.endedAt === null ? null : Math.max(0, Math.round((step.endedAt - step.startedAt) / 60_000)),
+        planned: planned.get(step.stepId) ?? null,
+      })),
+    }
+  }
+  return {
+    asRun: false,
+    steps: (input.definition?.steps ?? []).map((step) => ({
+      title: step.title[input.lang],
+      start: null,
+      minutes: null,
+      planned: step.timebox,
+    })),
+  }
+}
+
+export function buildReport(input: ReportInput): Report {
+  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE
+  const { records, votes } = input
+  const chain = buildChain(records, { votes: votes as Record<string, number> })
+  const cards = readCards(records)
+  const linked = neighbours(readLinks(records))
+  const linkedOfKind = (card: Card, kind: Card['kind']): Card[] =>
+    cards.filter((other) => other.kind === kind && linked.get(card.id)?.has(other.id))
+
+  const topIdeas = cards
+    .filter((c) => c.kind === 'idea' && validVotes(votes, c.id) > 0)
+    .map((idea, order) => ({ idea, order, votes: validVotes(votes, idea.id) }))
+    .sort((a, b) => b.votes - a.votes || a.order - b.order)
+    .slice(0, input.topIdeas ?? DEFAULT_TOP_IDEAS)
+    .map(({ idea, votes: n }) => ({ text: idea.text, votes: n, challenges: linkedOfKind(idea, 'challenge').map((c) => c.text) }))
+
+  const prototypes = cards
+    .filter((c) => c.kind === 'prototype')
+    .map((p) => ({ text: p.text, ideas: linkedOfKind(p, 'idea').map((i) => i.text) }))
+
+  const planStepIds = new Set((input.definition?.steps ?? []).map((s) => s.id).filter(isPlanStep))
+  let plan: Report['plan'] = null
+  if (planStepIds.size > 0) {
+    const frames = stepFrames(records)
+    plan = cards
+      .filter((c) => c.kind === 'note' && c.frameId !== undefined && planStepIds.has(frames.get(c.frameId) ?? ''))
+      .filter((c) => c.text.trim() !== '')
+      .map((c) => ({ text: c.text, author: c.author }))
+  }
+
+  const methodTitle = input.definition?.title[input.lang]
+  const date =
+    input.agendaAsRun.length > 0 ? Math.min(...input.agendaAsRun.map((s) => s.startedAt)) : input.createdAt
+  return {
+    lang: input.lang,
+    title: input.title,
+    method: methodTitle ? `${input.methodId.toUpperCase()} – ${methodTitle}` : input.methodId,
+    date: dateIn(date, timeZone),
+    agenda: agendaOf(input, timeZone),
+    pairs: chain.pairs,
+    topIdeas,
+    prototypes,
+    plan,
+    evaluation: input.evaluation && input.evaluation.responses > 0 ? input.evaluation : null,
+    boardImage:
+      input.boardImageAt != null ? { madeAt: `${dateIn(input.boardImageAt, timeZone)} ${clockIn(input.boardImageAt, timeZone)}` } : null,
+  }
+}
+
+/** "12 min", "pågår"; an unrun step shows "–". */
+export function durationText(line: AgendaLine, lang: Lang): string {
+  const l = REPORT_LABELS[lang]
+  if (line.minutes !== null) return `${line.minutes} ${l.minutes}`
+  return line.start !== null ? l.ongoing : '–'
+}
+
+/** A 1–5 average as "3,4" (sv) or "3.4" (en). */
+export function ratingText(value: number | null, lang: Lang): string {
+  if (value === null) return '–'
+  const text = (Math.round(value * 10) / 10).toFixed(1)
+  return lang === 'sv' ? text.replace('.', ',') : text
+}
+
+export function fill(text: string, params: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`)
+}
+
+/** The report as Markdown; every user text is escaped so it shows as typed. */
+export function reportToMarkdown(report: Report): string {
+  const l = REPORT_LABELS[report.lang]
+  const esc = (text: string) => escapeMarkdown(text) || l.empty
+  const out: string[] = []
+  const para = (...lines: string[]) => out.push(...lines, '')
+
+  para(`# ${esc(report.title)}`)
+  para(`**${l.method}:** ${esc(report.method)}\\`, `**${l.date}:** ${report.date}`)
+
+  para(`## ${report.agenda.asRun ? l.agendaRun : l.agendaPlanned}`)
+  if (!report.agenda.asRun) para(l.agendaPlannedNote)
+  if (report.agenda.steps.length > 0) {
+    const rows = report.agenda.asRun
+      ? [
+          `| ${l.step} | ${l.start} | ${l.duration} | ${l.planned} |`,
+          '| --- | --- | --- | --- |',
+          ...report.agenda.steps.map(
+            (s) => `| ${esc(s.title)} | ${s.start ?? '–'} | ${durationText(s, report.lang)} | ${s.planned === null ? '–' : `${s.planned} ${l.minutes}`} |`,
+          ),
+        ]
+      : [
+          `| ${l.step} | ${l.planned} |`,
+          '| --- | --- |',
+          ...report.agenda.steps.map((s) => `| ${esc(s.title)} | ${s.planned === null ? '–' : `${s.planned} ${l.minutes}`} |`),
+        ]
+    para(...rows)
+  }
+
+  para(`## ${l.pairs}`)
+  if (report.pairs.length === 0) para(l.noPairs)
+  report.pairs.forEach((pair, i) => {
+    para(`### ${i + 1}. ${esc(pair.insight.text)}`)
+    para(`**${l.challenge}:** ${esc(pair.challenge.text)}`)
+    if (pair.theme.trim() !== '') para(`**${l.theme}:** ${esc(pair.theme)}`)
+    para(`**${l.votes}:** ${pair.votes}`)
+    const quotes = pair.quotes.filter((q) => q.text.trim() !== '')
+    if (quotes.length > 0) {
+      para(`**${l.quotes}:**`)
+      for (const quote of quotes) para(`> ${esc(quote.text)}`)
+    }
+    if (pair.ideas.length > 0) {
+      para(
+        `**${l.ideas}:**`,
+        '',
+        ...pair.ideas.flatMap((idea) => [
+          `- ${esc(idea.text)} (${votesLabel(idea.votes, report.lang)})`,
+          ...idea.prototypes.map((p) => `  - ${l.prototype}: ${esc(p)}`),
+        ]),
+      )
+    }
+  })
+
+  para(`## ${l.topIdeas}`)
+  if (report.topIdeas.length === 0) para(l.noVotes)
+  else {
+    para(
+      ...report.topIdeas.map((idea, i) => {
+        const challenges = idea.challenges.length > 0 ? ` – ${l.forChallenge} ”${idea.challenges.map(esc).join('”, ”')}”` : ''
+        return `${i + 1}. ${esc(idea.text)} (${votesLabel(idea.votes, report.lang)})${challenges}`
+      }),
+    )
+  }
+
+  para(`## ${l.prototypes}`)
+  if (report.prototypes.length === 0) para(l.noPrototypes)
+  else {
+    para(
+      ...report.prototypes.map((p) => {
+        const ideas = p.ideas.length > 0 ? ` – ${l.fromIdea} ”${p.ideas.map(esc).join('”, ”')}”` : ''
+        return `- ${esc(p.text)}${ideas}`
+      }),
+    )
+  }
+
+  if (report.plan !== null) {
+    para(`## ${l.plan}`)
+    if (report.plan.length === 0) para(l.noPlan)
+    else para(...report.plan.map((item) => `- ${esc(item.text)}`))
+  }
+
+  if (report.evaluation !== null) {
+    const e = report.evaluation
+    para(`## ${l.evaluation}`)
+    para(`**${l.responses}:** ${e.responses}`)
+    if (e.ratings.length > 0) {
+      para(
+        `| ${l.question} | ${l.before} | ${l.after} |`,
+        '| --- | --- | --- |',
+        ...e.ratings.map(
+          (r) => `| ${esc(r.question[report.lang])} | ${ratingText(r.before, report.lang)} | ${ratingText(r.after, report.lang)} |`,
+        ),
+      )
+    }
+    const comments = e.comments.filter((c) => c.trim() !== '')
+    if (comments.length > 0) para(`**${l.comments}:**`, '', ...comments.map((c) => `- ${esc(c)}`))
+  }
+
+  if (report.boardImage !== null) {
+    para(`## ${l.board}`)
+    para(`${fill(l.boardImageAt, { time: report.boardImage.madeAt })} ${l.boardImageInDocx}`)
+  }
+
+  return `${out.join('\n').trimEnd()}\n`
+}
