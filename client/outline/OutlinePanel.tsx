@@ -13,6 +13,7 @@ import { AddCardForm } from './AddCardForm'
 import { ChainView } from './ChainView'
 import { OutlineCard, type CardActions } from './OutlineCard'
 import { placeNewCard } from './placement'
+import { QuoteImport, quoteStepFrame } from './QuoteImport'
 
 export interface OutlineProps {
   board: BoardRecords
@@ -60,12 +61,18 @@ export function OutlinePanel(props: OutlineProps) {
     props.board.apply({ put: [newCard(props.board.source, { kind, text, author: props.author, ...at })] })
   }
 
+  const quoteFrameId = createMemo(() => {
+    props.board.records()
+    return quoteStepFrame(props.definition, props.board)?.id ?? null
+  })
+
   const linkedCards = (card: Card) => [...(linked().get(card.id) ?? [])].map((id) => byId().get(id)).filter((c): c is Card => !!c)
 
   return (
     <section class="outline" aria-labelledby="outline-heading" data-testid="outline">
       <h2 id="outline-heading">{t('outline.heading')}</h2>
       <AddCardForm onAdd={add} />
+      <Show when={quoteFrameId()}>{(id) => <QuoteImport board={props.board} frameId={id()} author={props.author} />}</Show>
       <ChainView chain={chain()} />
       <section aria-labelledby="outline-all">
         <h3 id="outline-all">{t('outline.allCards', { n: cards().length })}</h3>

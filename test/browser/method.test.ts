@@ -161,4 +161,51 @@ test('the outline has no serious or critical accessibility problems', async () =
   assert.equal(bad.map((v) => `${v.id}: ${v.help}`), [], 'no serious or critical violations')
 })
 
+test('pasting 20 quotes in WS1 gives 20 quote cards in the step frame; a bad file creates nothing', async () => {
+  const w = await server.createWorkshop({ method: 'ws1', title: 'Citat' })
+  const karin = await person('Karin')
+  const ahmed = await person('Ahmed')
+  await karin.join(w.facilitatorUrl)
+  await ahmed.join(w.participantUrl)
+  const outline = karin.page.getByTestId('outline')
+  await outline.getByText('Importera citat').click()
+  const lines = Array.from({ length: 20 }, (_, i) => `- "Citat nummer ${i + 1}: jag känner frustration när det saknas vikarier"`)
+  await outline.getByLabel('Klistra in citat, ett per rad').fill(lines.join('\n'))
+  await outline.getByRole('button', { name: 'Skapa citatkort' }).click()
+  await outline.getByText('20 citatkort skapade.').waitFor()
+  const quotes = await eventually(
+    () =>
+      ahmed.page.evaluate(() => {
+        const editor = window.__samverkstadEditor!
+        return editor
+          .getCurrentPageShapes()
+          .filter((s) => s.type === 'card' && (s.props as { kind: string }).kind === 'quote')
+          .map((s) => {
+            const frame = editor.getShape(s.parentId as never)
+            const inside = frame ? editor.getShapePageBounds(frame.id)!.contains(editor.getShapePageBounds(s.id)!) : false
+            return { text: (s.props as { text: string }).text, frame: frame?.type === 'frame' ? (frame.props as { name: string }).name : null, inside }
+          })
+      }),
+    (q) => q.length === 20,
+    '20 quote cards on Ahmed\'s board',
+  )
+  assert.ok(quotes.every((q) => q.frame !== null && q.inside), 'every quote card is inside a step frame')
+  assert.ok(quotes.some((q) => q.text.includes('Citat nummer 20')))
+  assert.not.ok(quotes.some((q) => q.text.startsWith('-')), 'bullets are stripped')
+
+  // A CSV without a quote column is refused and creates nothing.
+  await outline.getByLabel('eller välj en fil (CSV eller text)').setInputFiles({
+    name: 'intervjuer.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('namn;ålder\nAnna;36\nBo;41\n', 'utf8'),
+  })
+  await outline.getByRole('button', { name: 'Skapa citatkort' }).click()
+  await outline.getByText(/Inget importerades/).waitFor()
+  await new Promise((r) => setTimeout(r, 300))
+  const after = await karin.page.evaluate(() =>
+    window.__samverkstadEditor!.getCurrentPageShapes().filter((s) => s.type === 'card' && (s.props as { kind: string }).kind === 'quote').length,
+  )
+  assert.is(after, 20, 'the refused file added no cards')
+})
+
 test.run()
