@@ -40,10 +40,29 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T
 }
 
+export interface Persona {
+  id: string
+  name: string
+  age: number
+  family: string
+  home: string
+  work: string
+  interests: string
+  diagnosis: string
+  situation: string
+}
+
 export const api = {
+  personas: () => request<Persona[]>('/api/personas'),
+  addPersona: (persona: Omit<Persona, 'id'>) =>
+    request<Persona>('/api/personas', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(persona),
+    }),
   methods: () => request<MethodSummary[]>('/api/methods'),
   config: () => request<{ tldrawLicenseKey: string | null }>('/api/config'),
-  createWorkshop: (input: { method: string; title: string; anonymous: boolean }) =>
+  createWorkshop: (input: { method: string; title: string; anonymous: boolean; persona?: string }) =>
     request<CreatedWorkshop>('/api/workshops', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -17,12 +17,13 @@ import { bindStoreToYjs } from './bindStoreToYjs'
 import { Board, shapeUtils } from './Board'
 import { boardLang } from './boardLang'
 import { cardBehaviour } from './cardDefaults'
+import { guardPinnedShapes } from './pinnedGuard'
 import { exposeForTests } from './testHooks'
 
 export interface MountBoardOptions {
   records: YKeyValue<TLRecord>
   awareness: Awareness
-  user: { id: string; name: string; color: string }
+  user: { id: string; name: string; color: string; role: 'facilitator' | 'participant' }
   anonymous: boolean
   licenseKey: string | null
   lang: Lang
@@ -67,6 +68,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
       user={currentUser}
       onMount={(editor) => {
         disposers.push(cardBehaviour(editor, { author: opts.user.name, anonymous: opts.anonymous, lang: () => boardLang.get() }))
+        if (opts.user.role === 'participant') disposers.push(guardPinnedShapes(editor))
         disposers.push(exposeForTests(editor))
         opts.onReady()
       }}

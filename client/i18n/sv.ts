@@ -90,6 +90,19 @@ export const sv = {
   'import.done': '{n} citatkort skapade.',
   'import.failed': 'Inget importerades: {error}',
   'import.pseudonyms': 'En kolumn med respondent blir R1, R2 … – aldrig riktiga namn.',
+  'persona.label': 'Persona',
+  'persona.add': 'Lägg till en egen persona',
+  'persona.name': 'Namn',
+  'persona.age': 'Ålder',
+  'persona.family': 'Familj',
+  'persona.home': 'Boende',
+  'persona.work': 'Arbete',
+  'persona.interests': 'Intressen',
+  'persona.diagnosis': 'Diagnos',
+  'persona.situation': 'Situation idag',
+  'persona.save': 'Spara personan',
+  'persona.saved': 'Personan {name} är sparad och vald.',
+  'persona.failed': 'Personan sparades inte: {error}',
 } as const
 
 export type MessageKey = keyof typeof sv

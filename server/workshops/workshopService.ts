@@ -7,6 +7,7 @@ import { hashKey, newKey, newWorkshopId } from '../auth/keys'
 import { roleForKey, type Role } from '../auth/roles'
 import { HttpError } from '../http/respond'
 import type { MethodRegistry } from '../methods/loadMethods'
+import type { PersonaLibrary } from '../personas/personaLibrary'
 import type { DocStore } from '../store/docStore'
 import type { WorkshopRow, WorkshopSettings, WorkshopStore } from '../store/workshopStore'
 import type { SyncServer } from '../sync/syncServer'
@@ -25,12 +26,16 @@ export class WorkshopService {
     private readonly workshops: WorkshopStore,
     private readonly docs: DocStore,
     private readonly methods: MethodRegistry,
+    private readonly personas: PersonaLibrary,
     private readonly sync: SyncServer,
   ) {}
 
   create(input: { method: string; title: string; settings?: WorkshopSettings }): CreatedWorkshop {
     const definition = this.methods.get(input.method)
     if (!definition) throw new HttpError(400, `unknown method "${input.method}"`)
+    if (input.settings?.personaId && !this.personas.get(input.settings.personaId)) {
+      throw new HttpError(400, `unknown persona "${input.settings.personaId}"`)
+    }
     const id = newWorkshopId()
     const facilitatorKey = newKey()
     const participantKey = newKey()
@@ -52,7 +57,7 @@ export class WorkshopService {
 
   /** An empty page with the method's templates and one frame per step, in Swedish (the product's first language). */
   private initialRecords(definition: WorkshopDefinition, title: string, personaId?: string) {
-    const persona = (personaId && this.methods.persona(personaId)) || this.methods.persona('anna') || this.methods.personas()[0]
+    const persona = (personaId && this.personas.get(personaId)) || this.personas.get('anna') || this.personas.list()[0]
     if (!persona) return emptyBoardRecords(title)
     return [...emptyBoardRecords(title), ...placeTemplates(definition, { persona, lang: 'sv' })]
   }

@@ -148,6 +148,33 @@ test('a new WS1 workshop has its templates on the board', async () => {
   assert.ok(texts.some((t) => t.includes('36')), 'Anna\'s age is on her persona card')
 })
 
+test('a facilitator adds a persona on the start page and the new workshop\'s board shows it', async () => {
+  const karin = await person('Karin')
+  const page = karin.page
+  await page.goto(server.url)
+  await page.getByText('Lägg till en egen persona').click()
+  const form = page.locator('form.persona-form')
+  await form.getByLabel('Namn').fill('Lars')
+  await form.getByLabel('Ålder').fill('52')
+  await form.getByLabel('Familj').fill('gift, 3 vuxna barn')
+  await form.getByLabel('Boende').fill('lägenhet i Karlstad')
+  await form.getByLabel('Arbete').fill('enhetschef i hemtjänsten')
+  await form.getByLabel('Intressen').fill('fiske')
+  await form.getByLabel('Diagnos').fill('depression')
+  await form.getByLabel('Situation idag').fill('idag sjukskriven 50 %')
+  await form.getByRole('button', { name: 'Spara personan' }).click()
+  await page.getByText('Personan Lars är sparad och vald.').waitFor()
+  await page.getByText('Intervjuanalys').first().click()
+  await page.getByLabel('Workshopens namn').fill('Med Lars')
+  await page.getByRole('button', { name: 'Skapa workshop' }).click()
+  await karin.join(await page.getByTestId('facilitator-link').inputValue())
+  const frames = await karin.page.evaluate(() =>
+    window.__samverkstadEditor!.getCurrentPageShapes().filter((s) => s.type === 'frame').map((s) => (s.props as { name: string }).name),
+  )
+  assert.ok(frames.some((f) => f.includes('Lars')), `a frame names Lars (frames: ${frames.join(', ')})`)
+  assert.ok((await karin.cardTexts()).some((t) => t.includes('enhetschef i hemtjänsten')))
+})
+
 test('the outline has no serious or critical accessibility problems', async () => {
   const w = await server.createWorkshop({ method: 'ws2' })
   const karin = await person('Karin')

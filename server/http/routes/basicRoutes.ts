@@ -1,7 +1,8 @@
 import type { ApiDeps, Route } from '../route'
-import { sendJson } from '../respond'
+import { DefinitionError } from '../../../workshops/method/parseDefinition'
+import { HttpError, readJson, sendJson } from '../respond'
 
-export function basicRoutes({ config, methods }: ApiDeps): Route[] {
+export function basicRoutes({ config, methods, personas }: ApiDeps): Route[] {
   return [
     { method: 'GET', pattern: /^\/healthz$/, handler: (_q, res) => sendJson(res, 200, { ok: true }) },
     {
@@ -20,6 +21,20 @@ export function basicRoutes({ config, methods }: ApiDeps): Route[] {
           methods.list().map((m) => ({ id: m.id, title: m.title, goal: m.goal, duration: m.duration })),
         ),
     },
-    { method: 'GET', pattern: /^\/api\/personas$/, handler: (_q, res) => sendJson(res, 200, methods.personas()) },
+    { method: 'GET', pattern: /^\/api\/personas$/, handler: (_q, res) => sendJson(res, 200, personas.list()) },
+    {
+      method: 'POST',
+      pattern: /^\/api\/personas$/,
+      handler: async (req, res) => {
+        const body = await readJson(req, config.maxBodyBytes)
+        if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'body: expected a persona object')
+        try {
+          sendJson(res, 201, personas.add(body as Record<string, unknown>))
+        } catch (error) {
+          if (error instanceof DefinitionError) throw new HttpError(400, `${error.path}: ${error.problem}`)
+          throw error
+        }
+      },
+    },
   ]
 }
