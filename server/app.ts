@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import type { Config } from './config'
+import { BoardImageStore } from './export/boardImages'
+import { WorkshopExporter } from './export/exportWorkshop'
+import { ImportedFactsStore, NO_FACTS, withImportedFacts } from './export/importedFacts'
+import { FacilitationService } from './facilitation/facilitationService'
 import { createApi } from './http/api'
+import { PersonaLibrary } from './personas/personaLibrary'
 import { HttpError, sendError } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { serveStatic } from './http/staticFiles'
@@ -12,6 +17,8 @@ import { openDatabase, type Db } from './store/database'
 import { DocStore } from './store/docStore'
 import { WorkshopStore } from './store/workshopStore'
 import { SyncServer } from './sync/syncServer'
+import type { WorkshopFacts } from './workshops/facts'
+import { WorkshopImporter } from './workshops/importWorkshop'
 import { WorkshopService } from './workshops/workshopService'
 
 export interface App {
@@ -35,8 +42,22 @@ function originPolicy(config: Config) {
   }
 }
 
+/**
+ * The facilitation state as exports read it (votes, the agenda as run). The
+ * server and `npm run export` both take it from here. Until the facilitation
+ * module plugs in its WorkshopFacts, exports see no votes and no agenda run.
+ */
+export function workshopFactsFor(_deps: { db: Db; docs: DocStore; methods: MethodRegistry }): WorkshopFacts {
+  return NO_FACTS
+}
+
+export interface AppOptions {
+  /** Replaces workshopFactsFor (tests pass their own). */
+  facts?: WorkshopFacts
+}
+
 /** Builds the whole server; nothing listens until listen(). Throws on a broken workshop definition. */
-export function createApp(config: Config, log: Log): App {
+export function createApp(config: Config, log: Log, options: AppOptions = {}): App {
   const methods = loadMethods({
     builtinDir: resolve(config.rootDir, 'workshops/definitions'),
     builtinPersonaDir: resolve(config.rootDir, 'workshops/personas'),
@@ -51,13 +72,21 @@ export function createApp(config: Config, log: Log): App {
     pingIntervalMs: config.pingIntervalMs,
     isAllowedOrigin: originPolicy(config),
   })
-  const workshops = new WorkshopService(workshopStore, docs, methods, sync)
+  const personas = new PersonaLibrary(methods, resolve(config.dataDir, 'personas'))
+  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync)
+  const facilitation = new FacilitationService(db, sync, log)
+  sync.setWriteGuard(facilitation.mayWrite)
+  const facts = options.facts ?? workshopFactsFor({ db, docs, methods })
+  const importedFacts = new ImportedFactsStore(db)
+  const boardImages = new BoardImageStore(db)
+  const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages })
+  const importer = new WorkshopImporter(db, workshopStore, docs, methods, importedFacts)
   const baseUrl = (req: IncomingMessage): string => {
     if (config.publicUrl) return config.publicUrl
     const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
     return `${proto}://${req.headers.host ?? `localhost:${config.port}`}`
   }
-  const api = createApi({ config, methods, workshops, docs, sync, baseUrl })
+  const api = createApi({ config, methods, personas, workshops, docs, sync, facts, exporter, importer, boardImages, facilitation, baseUrl })
 
   const server = createServer(async (req, res) => {
     setSecurityHeaders(res)

@@ -6,6 +6,8 @@ import {
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
+  type Editor,
+  type TLShapeId,
   type TLUserPreferences,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
@@ -13,6 +15,7 @@ import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from 'tldraw'
 import type { Lang } from '../../workshops/lang'
 import { bindPresence } from './bindPresence'
+import { downloadBoardImage, uploadBoardImage } from './boardImage'
 import { bindStoreToYjs } from './bindStoreToYjs'
 import { Board, shapeUtils } from './Board'
 import { boardLang } from './boardLang'
@@ -33,6 +36,10 @@ export interface MountBoardOptions {
 
 export interface BoardHandle {
   setLang(lang: Lang): void
+  /** Downloads the whole page, or one frame, as PNG or SVG. */
+  downloadImage(format: 'png' | 'svg', name: string, frameId?: string): Promise<void>
+  /** Sends a PNG of the board to the server for the report. */
+  uploadImage(workshopId: string, key: string): Promise<boolean>
   unmount(): void
 }
 
@@ -48,7 +55,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
   if (!binding.result.ok) {
     opts.onReloadNeeded()
     store.dispose()
-    return { setLang: () => {}, unmount: () => {} }
+    return { setLang: () => {}, downloadImage: async () => {}, uploadImage: async () => false, unmount: () => {} }
   }
   const stopPresence = bindPresence(store, opts.awareness, opts.user)
   const preferences = atom<TLUserPreferences>('userPreferences', {
@@ -59,6 +66,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
   })
   const currentUser = createTLCurrentUser({ userPreferences: preferences, setUserPreferences: (p) => preferences.set(p) })
   const disposers: Array<() => void> = []
+  let editor: Editor | null = null
 
   const root = createRoot(element)
   root.render(
@@ -66,10 +74,11 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
       store={store}
       licenseKey={opts.licenseKey}
       user={currentUser}
-      onMount={(editor) => {
-        disposers.push(cardBehaviour(editor, { author: opts.user.name, anonymous: opts.anonymous, lang: () => boardLang.get() }))
-        if (opts.user.role === 'participant') disposers.push(guardPinnedShapes(editor))
-        disposers.push(exposeForTests(editor))
+      onMount={(mounted) => {
+        editor = mounted
+        disposers.push(cardBehaviour(mounted, { author: opts.user.name, anonymous: opts.anonymous, lang: () => boardLang.get() }))
+        if (opts.user.role === 'participant') disposers.push(guardPinnedShapes(mounted))
+        disposers.push(exposeForTests(mounted))
         opts.onReady()
       }}
     />,
@@ -80,7 +89,14 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
       boardLang.set(lang)
       preferences.update((p) => ({ ...p, locale: lang }))
     },
+    async downloadImage(format, name, frameId) {
+      if (editor) await downloadBoardImage(editor, format, frameId as TLShapeId | undefined, name)
+    },
+    async uploadImage(workshopId, key) {
+      return editor ? uploadBoardImage(editor, workshopId, key) : false
+    },
     unmount() {
+      editor = null
       for (const dispose of disposers.splice(0)) dispose()
       root.unmount()
       stopPresence()

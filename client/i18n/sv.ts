@@ -103,6 +103,19 @@ export const sv = {
   'persona.save': 'Spara personan',
   'persona.saved': 'Personan {name} är sparad och vald.',
   'persona.failed': 'Personan sparades inte: {error}',
+  'export.button': 'Exportera',
+  'export.menuLabel': 'Exportera workshoppen',
+  'export.pairsXlsx': 'Par (Excel)',
+  'export.pairsCsv': 'Par (CSV)',
+  'export.pairsMd': 'Par (Markdown)',
+  'export.pairsJson': 'Par (JSON)',
+  'export.reportDocx': 'Rapport (Word)',
+  'export.reportMd': 'Rapport (Markdown)',
+  'export.boardPng': 'Tavlan som PNG',
+  'export.boardSvg': 'Tavlan som SVG',
+  'export.workshopFile': 'Workshopfil (JSON)',
+  'export.busy': 'Förbereder {name} …',
+  'export.failed': 'Exporten misslyckades: {error}',
 } as const
 
 export type MessageKey = keyof typeof sv

@@ -11,6 +11,8 @@ export interface BoardHostProps {
   user: AwarenessUser
   anonymous: boolean
   licenseKey: string | null
+  /** Receives the mounted board's handle (for exports), and null when it goes. */
+  onHandle?: (handle: BoardHandle | null) => void
 }
 
 /**
@@ -35,12 +37,16 @@ export function BoardHost(props: BoardHostProps) {
       licenseKey: props.licenseKey,
       lang: lang(),
       onReloadNeeded: () => setReloadNeeded(true),
-      onReady: () => setReady(true),
+      onReady: () => {
+        setReady(true)
+        props.onHandle?.(handle ?? null)
+      },
     })
   })
   createEffect(() => handle?.setLang(lang()))
   onCleanup(() => {
     disposed = true
+    props.onHandle?.(null)
     handle?.unmount()
   })
 

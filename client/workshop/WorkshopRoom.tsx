@@ -2,7 +2,9 @@ import { createSignal, Match, Show, Switch } from 'solid-js'
 import type { WorkshopInfo } from '../api/http'
 import { localized, t, type MessageKey } from '../i18n/i18n'
 import { LanguageSwitch } from '../LanguageSwitch'
+import type { BoardHandle } from '../board-island/mountBoard'
 import { BoardWorkspace } from './BoardWorkspace'
+import { ExportMenu } from './ExportMenu'
 import { createPresence } from './createPresence'
 import { createWorkshopSync, type SyncStatus } from './createWorkshopSync'
 import { colourFor, userId } from './identity'
@@ -24,6 +26,8 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
   const me = { id, name: props.displayName, color: colourFor(id), role: props.workshop.role }
   const participants = createPresence(sync.provider.awareness, me)
   const [outlineOpen, setOutlineOpen] = createSignal(true)
+  const [board, setBoard] = createSignal<BoardHandle | null>(null)
+  const isFacilitator = props.workshop.role === 'facilitator'
 
   return (
     <div class="workshop" data-role={props.workshop.role}>
@@ -34,6 +38,16 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
         <span class={`status status-${sync.status()}`} role="status" data-testid="sync-status" data-status={sync.status()}>
           {t(STATUS_TEXT[sync.status()])}
         </span>
+        <Show when={isFacilitator}>
+          <ExportMenu
+            workshopId={props.workshop.id}
+            workshopKey={props.workshopKey}
+            onBoardImage={(format) => void board()?.downloadImage(format, props.workshop.title)}
+            uploadBoardImage={async () => {
+              await board()?.uploadImage(props.workshop.id, props.workshopKey)
+            }}
+          />
+        </Show>
         <button type="button" class="secondary" aria-expanded={outlineOpen()} aria-controls="outline-panel" onClick={() => setOutlineOpen(!outlineOpen())}>
           {t('outline.open')}
         </button>
@@ -47,7 +61,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
           <p role="alert" class="board-area">{t(STATUS_TEXT[sync.status()])}</p>
         </Match>
         <Match when={sync.synced()}>
-          <BoardWorkspace sync={sync} workshop={props.workshop} user={me} licenseKey={props.licenseKey} outlineOpen={outlineOpen} />
+          <BoardWorkspace sync={sync} workshop={props.workshop} user={me} licenseKey={props.licenseKey} outlineOpen={outlineOpen} onBoardHandle={setBoard} />
         </Match>
       </Switch>
     </div>

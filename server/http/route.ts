@@ -1,8 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config'
+import type { FacilitationService } from '../facilitation/facilitationService'
+import type { BoardImageStore } from '../export/boardImages'
+import type { WorkshopExporter } from '../export/exportWorkshop'
 import type { MethodRegistry } from '../methods/loadMethods'
+import type { PersonaLibrary } from '../personas/personaLibrary'
 import type { DocStore } from '../store/docStore'
 import type { SyncServer } from '../sync/syncServer'
+import type { WorkshopFacts } from '../workshops/facts'
+import type { WorkshopImporter } from '../workshops/importWorkshop'
 import type { WorkshopService } from '../workshops/workshopService'
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void
@@ -18,9 +24,20 @@ export interface Route {
 export interface ApiDeps {
   config: Config
   methods: MethodRegistry
+  personas: PersonaLibrary
   workshops: WorkshopService
   docs: DocStore
   sync: SyncServer
+  /** Votes and the agenda as run, from the facilitation state. */
+  facts: WorkshopFacts
+  /** Builds the export files (pairs, report, workshop file). */
+  exporter: WorkshopExporter
+  /** Creates workshops from workshop files. */
+  importer: WorkshopImporter
+  /** The latest board image per workshop, for the report. */
+  boardImages: BoardImageStore
+  /** Dot votes, the reveal of private cards, the board lock. */
+  facilitation: FacilitationService
   /** Origin that links are built from: PUBLIC_URL, or the request's own host. */
   baseUrl(req: IncomingMessage): string
 }

@@ -26,6 +26,40 @@ const MIGRATIONS: string[] = [
      state BLOB NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  // Exports: the latest board image a client made, and the facts a workshop file brought along when imported.
+  `CREATE TABLE board_images (
+     workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+     png BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE imported_facts (
+     workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+     votes TEXT NOT NULL,
+     control TEXT,
+     imported_at INTEGER NOT NULL
+   );`,
+  // Dot votes: a vote's rules and, per voter, their dots per card. Voters are
+  // hashes of random browser ids, never names. Deleting the workshop deletes both.
+  `CREATE TABLE votes (
+     workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+     id TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+     rules TEXT NOT NULL,
+     opened_at INTEGER NOT NULL,
+     closed_at INTEGER,
+     counts TEXT,
+     PRIMARY KEY (workshop_id, id)
+   );
+   CREATE UNIQUE INDEX votes_one_open ON votes (workshop_id) WHERE status = 'open';
+   CREATE TABLE vote_dots (
+     workshop_id TEXT NOT NULL,
+     vote_id TEXT NOT NULL,
+     voter TEXT NOT NULL,
+     card_id TEXT NOT NULL,
+     dots INTEGER NOT NULL CHECK (dots > 0),
+     PRIMARY KEY (workshop_id, vote_id, voter, card_id),
+     FOREIGN KEY (workshop_id, vote_id) REFERENCES votes (workshop_id, id) ON DELETE CASCADE
+   );`,
 ]
 
 /**

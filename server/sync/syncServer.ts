@@ -1,12 +1,16 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
+import * as decoding from 'lib0/decoding'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type * as Y from 'yjs'
 import {
   CLOSE_BAD_MESSAGE,
+  CLOSE_BAD_TOKEN,
   CLOSE_NO_KEY,
   CLOSE_REVOKED,
   CLOSE_STORAGE_FAILED,
   CLOSE_UNKNOWN_WORKSHOP,
+  CLOSE_WRITE_REFUSED,
   CLOSE_WRONG_KEY,
   SYNC_PATH,
   WORKSHOP_ID_PATTERN,
@@ -15,7 +19,7 @@ import { roleForKey, type Role } from '../auth/roles'
 import type { Log } from '../log'
 import type { DocStore } from '../store/docStore'
 import type { WorkshopStore } from '../store/workshopStore'
-import { CHANNELS, docName } from './channels'
+import { CHANNELS, docName, privateChannel } from './channels'
 import { Peer } from './peer'
 import { Room } from './room'
 
@@ -31,14 +35,23 @@ interface Target {
   workshopId: string
   channel: string
   key: string | null
+  token: string | null
 }
+
+/**
+ * Asked before a document edit (`update`, a Yjs update) from a peer that may
+ * write the channel. False refuses it: it is logged and the socket closed
+ * with CLOSE_WRITE_REFUSED, since the client's copy no longer matches.
+ */
+export type WriteGuard = (workshopId: string, channel: string, role: Role, update: Uint8Array) => boolean
 
 function parseTarget(req: IncomingMessage): Target | null {
   const url = new URL(req.url ?? '/', 'http://x')
   if (!url.pathname.startsWith(SYNC_PATH)) return null
   const [workshopId, channel = 'board', ...rest] = url.pathname.slice(SYNC_PATH.length).split('/')
-  if (rest.length > 0 || !WORKSHOP_ID_PATTERN.test(workshopId) || !(channel in CHANNELS)) return null
-  return { workshopId, channel, key: url.searchParams.get('key') }
+  // hasOwn, not `in`: "toString" or "__proto__" must not pass for a channel.
+  if (rest.length > 0 || !WORKSHOP_ID_PATTERN.test(workshopId) || !Object.hasOwn(CHANNELS, channel)) return null
+  return { workshopId, channel, key: url.searchParams.get('key'), token: url.searchParams.get('token') }
 }
 
 /**
@@ -51,6 +64,7 @@ export class SyncServer {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly pingTimer: NodeJS.Timeout
   private nextPeer = 1
+  private writeGuard: WriteGuard | null = null
 
   constructor(
     private readonly docs: DocStore,
@@ -88,7 +102,9 @@ export class SyncServer {
     const role = roleForKey(workshop, target.key)
     if (!role) return ws.close(CLOSE_WRONG_KEY, 'wrong key')
 
-    const name = docName(target.workshopId, target.channel)
+    const channel = CHANNELS[target.channel].perToken ? privateChannel(target.token) : target.channel
+    if (!channel) return ws.close(CLOSE_BAD_TOKEN, 'missing or malformed token')
+    const name = docName(target.workshopId, channel)
     let room: Room
     try {
       room = this.openRoom(name)
@@ -106,7 +122,13 @@ export class SyncServer {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return peer.close(CLOSE_BAD_MESSAGE, 'binary messages only')
       try {
-        room.handleMessage(peer, toUint8Array(data))
+        const message = toUint8Array(data)
+        const edit = canWrite && this.writeGuard ? docEditPayload(message) : null
+        if (edit && !this.writeGuard!(target.workshopId, target.channel, role, edit)) {
+          this.log.warn({ room: name, peer: peer.label, role }, 'refused a write the workshop does not allow now')
+          return peer.close(CLOSE_WRITE_REFUSED, 'write refused')
+        }
+        room.handleMessage(peer, message)
       } catch (error) {
         if (room.isFailed) return peer.close(CLOSE_STORAGE_FAILED, 'storage failed')
         this.log.warn({ room: name, peer: peer.label, err: (error as Error).message }, 'closed a socket that sent a bad message')
@@ -168,6 +190,22 @@ export class SyncServer {
     }
   }
 
+  /** Reads a workshop document (the live one, or loaded from the store); `read` must not change it. */
+  withDoc<T>(workshopId: string, channel: string, read: (doc: Y.Doc) => T): T {
+    const name = docName(workshopId, channel)
+    const room = this.openRoom(name)
+    try {
+      return read(room.doc)
+    } finally {
+      if (room.peers.size === 0) this.scheduleUnload(name, room)
+    }
+  }
+
+  /** Sets the check asked before every document edit a peer sends (e.g. a locked board). */
+  setWriteGuard(guard: WriteGuard | null): void {
+    this.writeGuard = guard
+  }
+
   /** Closes the sockets of one role in a workshop (its participant link was replaced). */
   disconnectRole(workshopId: string, role: Role): void {
     for (const room of this.roomsOf(workshopId)) {
@@ -216,6 +254,15 @@ export class SyncServer {
     this.rooms.clear()
     this.wss.close()
   }
+}
+
+/** The Yjs update in a sync step 2 or update message (the messages that change a document); null for any other. */
+function docEditPayload(message: Uint8Array): Uint8Array | null {
+  if (message.length < 3 || message[0] !== 0 || (message[1] !== 1 && message[1] !== 2)) return null
+  const decoder = decoding.createDecoder(message)
+  decoding.readVarUint(decoder)
+  decoding.readVarUint(decoder)
+  return decoding.readVarUint8Array(decoder)
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -35,6 +35,8 @@ export interface ProcessServerOptions {
   env?: Record<string, string>
   port?: number
   startTimeoutMs?: number
+  /** Extra node flags before the script (e.g. --cpu-prof). */
+  nodeArgs?: string[]
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
@@ -79,7 +81,7 @@ export async function startProcessServer(opts: ProcessServerOptions = {}): Promi
   }
 
   async function launch(): Promise<void> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -11,6 +11,12 @@ export const CLOSE_BAD_MESSAGE = 4400
 export const CLOSE_STORAGE_FAILED = 4500
 /** The workshop was deleted, or its participant link was replaced. */
 export const CLOSE_REVOKED = 4410
+/**
+ * The server refused an edit this client made (e.g. the facilitator had just
+ * locked the board). The client's copy now differs from the server's: it must
+ * drop its document and connect afresh, not resend the refused edit.
+ */
+export const CLOSE_WRITE_REFUSED = 4409
 /** A private-writing connection without a well-formed `token` parameter. */
 export const CLOSE_BAD_TOKEN = 4422
 

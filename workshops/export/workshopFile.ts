@@ -190,6 +190,17 @@ function checkRecords(input: Array<Record<string, unknown>>, schema: Record<stri
 
   let migrated: Record<string, TLRecord> = store
   if (schema !== undefined) {
+    const ours = boardSchema.serialize().sequences as Record<string, number>
+    const theirs = schema.sequences
+    if (theirs && typeof theirs === 'object') {
+      for (const [sequence, version] of Object.entries(theirs as Record<string, unknown>)) {
+        if (typeof version === 'number' && sequence in ours && version > ours[sequence]) {
+          throw new WorkshopFileError(
+            `the board was saved by a newer version of the board format than this server knows (${sequence} ${version}, this server has ${ours[sequence]}); update the server to import it`,
+          )
+        }
+      }
+    }
     const result = boardSchema.migrateStoreSnapshot({ schema: schema as never, store: store as never })
     if (result.type === 'error') {
       throw new WorkshopFileError(

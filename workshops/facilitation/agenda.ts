@@ -16,7 +16,7 @@ export function nextStep(index: number, stepCount: number): number {
 export function previousStep(index: number, stepCount: number): number {
   if (stepCount <= 0) return NOT_STARTED
   if (!Number.isInteger(index) || index < 0) return 0
-  return Math.max(0, Math.min(index, stepCount) - 1)
+  return Math.max(0, Math.min(index, stepCount - 1) - 1)
 }
 
 /** An index clamped into the agenda (for an index read from a document written against an older definition). */

@@ -47,3 +47,10 @@ export const FOLLOW_SUMMON = 'summon'
 
 export const CONTROL_SETTINGS = 'settings'
 export const SETTINGS_ANONYMOUS = 'anonymous'
+
+/**
+ * Not in the control document: a card in a private document may carry
+ * `meta[PRIVATE_CARD_META] = true` (how the client tells its private cards
+ * apart in one tldraw store). The reveal removes it.
+ */
+export const PRIVATE_CARD_META = 'private'

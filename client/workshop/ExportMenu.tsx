@@ -1,0 +1,225 @@
+import { createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js'
+import { lang, t, type MessageKey } from '../i18n/i18n'
+
+export interface ExportMenuProps {
+  workshopId: string
+  /** The facilitator key; sent as a header, never put into a URL. */
+  workshopKey: string
+  /** Downloads the board as an image through tldraw's export (the board island does it). */
+  onBoardImage: (format: 'png' | 'svg') => void
+  /** Sends a fresh board image to the server before a report is made, so the report shows the board as it is now. */
+  uploadBoardImage?: () => Promise<unknown>
+}
+
+type ServerFile = 'pairs.xlsx' | 'pairs.csv' | 'pairs.md' | 'pairs.json' | 'report.docx' | 'report.md' | 'workshop.json'
+
+type Item = { label: MessageKey; file: ServerFile } | { label: MessageKey; image: 'png' | 'svg' }
+
+const GROUPS: Item[][] = [
+  [
+    { label: 'export.pairsXlsx', file: 'pairs.xlsx' },
+    { label: 'export.pairsCsv', file: 'pairs.csv' },
+    { label: 'export.pairsMd', file: 'pairs.md' },
+    { label: 'export.pairsJson', file: 'pairs.json' },
+  ],
+  [
+    { label: 'export.reportDocx', file: 'report.docx' },
+    { label: 'export.reportMd', file: 'report.md' },
+  ],
+  [
+    { label: 'export.boardPng', image: 'png' },
+    { label: 'export.boardSvg', image: 'svg' },
+  ],
+  [{ label: 'export.workshopFile', file: 'workshop.json' }],
+]
+
+/** The file name the server chose: RFC 5987 `filename*` first (keeps åäö), then `filename`. */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      // A malformed encoding: use the plain name below.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(disposition)
+  return plain?.[1] || fallback
+}
+
+function saveBlob(blob: Blob, name: string): void {
+  const href = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = href
+  a.download = name
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  // Give the browser time to start the download before the blob goes.
+  setTimeout(() => URL.revokeObjectURL(href), 10_000)
+}
+
+/**
+ * The facilitator's export menu: a disclosure button that opens a list of
+ * downloads. Files come from the server with the key in the Authorization
+ * header and are saved from a blob, so the key never appears in a URL.
+ */
+export function ExportMenu(props: ExportMenuProps) {
+  const [open, setOpen] = createSignal(false)
+  const [busy, setBusy] = createSignal<MessageKey | null>(null)
+  const [error, setError] = createSignal<string | null>(null)
+  const listId = createUniqueId()
+  let root!: HTMLDivElement
+  let toggle!: HTMLButtonElement
+  let list: HTMLUListElement | undefined
+
+  const close = (focusToggle: boolean) => {
+    setOpen(false)
+    if (focusToggle) toggle.focus()
+  }
+  const openMenu = () => {
+    setError(null)
+    setOpen(true)
+    queueMicrotask(() => list?.querySelector<HTMLButtonElement>('button')?.focus())
+  }
+
+  const onPointerDown = (event: PointerEvent) => {
+    if (open() && !root.contains(event.target as Node)) close(false)
+  }
+  document.addEventListener('pointerdown', onPointerDown)
+  onCleanup(() => document.removeEventListener('pointerdown', onPointerDown))
+
+  async function download(item: Item & { file: ServerFile }) {
+    if (item.file.startsWith('report.') && props.uploadBoardImage) {
+      // The report still comes without a fresh image if this fails (it then holds the last one uploaded).
+      await props.uploadBoardImage().catch(() => undefined)
+    }
+    const res = await fetch(`/api/workshops/${encodeURIComponent(props.workshopId)}/export/${item.file}?lang=${lang()}`, {
+      headers: { authorization: `Bearer ${props.workshopKey}` },
+    })
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: string }
+      throw new Error(body.error ?? res.statusText)
+    }
+    saveBlob(await res.blob(), fileNameFrom(res.headers.get('content-disposition'), item.file))
+  }
+
+  async function choose(item: Item) {
+    if (busy()) return
+    setError(null)
+    if ('image' in item) {
+      props.onBoardImage(item.image)
+      close(true)
+      return
+    }
+    setBusy(item.label)
+    try {
+      await download(item)
+      close(true)
+    } catch (e) {
+      setError(t('export.failed', { error: (e as Error).message }))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <div
+      class="export-menu"
+      ref={root}
+      style={{ position: 'relative', display: 'inline-block' }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open()) {
+          event.preventDefault()
+          event.stopPropagation()
+          close(true)
+        }
+      }}
+      onFocusOut={(event) => {
+        const next = event.relatedTarget as Node | null
+        if (open() && next && !root.contains(next)) close(false)
+      }}
+    >
+      <button
+        type="button"
+        class="export-menu-toggle"
+        ref={toggle}
+        aria-expanded={open()}
+        aria-controls={listId}
+        onClick={() => (open() ? close(false) : openMenu())}
+        data-testid="export-menu"
+      >
+        {t('export.button')}
+      </button>
+      <ul
+        id={listId}
+        class="export-menu-list"
+        aria-label={t('export.menuLabel')}
+        aria-busy={busy() !== null}
+        hidden={!open()}
+        ref={list}
+        style={{
+          position: 'absolute',
+          right: '0',
+          top: 'calc(100% + 4px)',
+          'z-index': '1000',
+          margin: '0',
+          padding: '0.3rem 0',
+          'list-style': 'none',
+          'min-width': '14rem',
+          background: '#fff',
+          border: '1px solid #ccc',
+          'border-radius': '6px',
+          'box-shadow': '0 4px 16px rgba(0, 0, 0, 0.15)',
+        }}
+      >
+        <For each={GROUPS}>
+          {(group, g) => (
+            <>
+              <Show when={g() > 0}>
+                <li role="separator" style={{ 'border-top': '1px solid #eee', margin: '0.3rem 0' }} />
+              </Show>
+              <For each={group}>
+                {(item) => (
+                  <li>
+                    <button
+                      type="button"
+                      class="export-menu-item"
+                      data-export={'file' in item ? item.file : `board.${item.image}`}
+                      onClick={() => void choose(item)}
+                      style={{
+                        display: 'block',
+                        width: '100%',
+                        'text-align': 'left',
+                        padding: '0.35rem 0.9rem',
+                        border: '0',
+                        background: 'none',
+                        font: 'inherit',
+                        cursor: 'pointer',
+                      }}
+                    >
+                      {t(item.label)}
+                    </button>
+                  </li>
+                )}
+              </For>
+            </>
+          )}
+        </For>
+      </ul>
+      <span role="status" class="export-menu-status" style={{ 'margin-left': '0.4rem' }}>
+        {busy() ? t('export.busy', { name: t(busy()!) }) : ''}
+      </span>
+      <Show when={error()}>
+        {(message) => (
+          <p role="alert" class="export-menu-error" style={{ margin: '0.3rem 0 0' }}>
+            {message()}
+          </p>
+        )}
+      </Show>
+    </div>
+  )
+}

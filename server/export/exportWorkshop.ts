@@ -1,0 +1,130 @@
+import { buildChain } from '../../workshops/chain/buildChain'
+import { readBoardRecords } from '../../workshops/doc/boardDoc'
+import { toCsv } from '../../workshops/export/csv'
+import { pairsToJson } from '../../workshops/export/json'
+import { pairsToMarkdown } from '../../workshops/export/markdown'
+import { pairsToRows } from '../../workshops/export/pairRows'
+import { buildReport, reportToMarkdown, type EvaluationResults, type Report } from '../../workshops/export/report'
+import { buildWorkshopFile, workshopFileToJson } from '../../workshops/export/workshopFile'
+import type { Lang } from '../../workshops/lang'
+import type { MethodRegistry } from '../methods/loadMethods'
+import type { DocStore } from '../store/docStore'
+import type { WorkshopRow } from '../store/workshopStore'
+import type { WorkshopFacts } from '../workshops/facts'
+import type { BoardImageStore } from './boardImages'
+import { fileStem } from './filename'
+import { reportToDocx } from './reportDocx'
+import { pairsToXlsx } from './xlsx'
+
+/** Every file the exports make, by the name used in URLs and on the command line. */
+export const EXPORT_FORMATS = {
+  'pairs.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'pairs.csv': 'text/csv; charset=utf-8',
+  'pairs.md': 'text/markdown; charset=utf-8',
+  'pairs.json': 'application/json; charset=utf-8',
+  'report.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'report.md': 'text/markdown; charset=utf-8',
+  'workshop.json': 'application/json; charset=utf-8',
+} as const
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return Object.prototype.hasOwnProperty.call(EXPORT_FORMATS, value)
+}
+
+/**
+ * WorkshopFacts, optionally with the closing evaluation's results: the report
+ * includes them when the facilitation module offers them.
+ */
+export type ReportFacts = WorkshopFacts & { evaluationResults?(workshopId: string): EvaluationResults | null }
+
+export interface ExportedFile {
+  body: Buffer
+  contentType: string
+  /** "<title>-pairs.xlsx"; may hold any Unicode (see contentDisposition). */
+  fileName: string
+}
+
+export interface ExporterDeps {
+  docs: DocStore
+  methods: MethodRegistry
+  /** Votes and the agenda as run (already merged with what an imported file brought). */
+  facts: ReportFacts
+  images: BoardImageStore
+}
+
+const SHEET_NAME: Record<Lang, string> = { sv: 'Par', en: 'Pairs' }
+
+/** Builds every export of a workshop from its stored board and facts; shared by the HTTP API and the CLI. */
+export class WorkshopExporter {
+  constructor(private readonly deps: ExporterDeps) {}
+
+  /** Every record on the board, with every edit the server accepted. */
+  boardRecords(workshopId: string) {
+    const { ydoc } = this.deps.docs.load(workshopId)
+    try {
+      return readBoardRecords(ydoc)
+    } finally {
+      ydoc.destroy()
+    }
+  }
+
+  report(workshop: WorkshopRow, lang: Lang): Report {
+    const { methods, facts, images } = this.deps
+    return buildReport({
+      lang,
+      title: workshop.title,
+      methodId: workshop.method,
+      definition: methods.get(workshop.method) ?? null,
+      createdAt: workshop.createdAt,
+      records: this.boardRecords(workshop.id),
+      votes: facts.voteTotals(workshop.id),
+      agendaAsRun: facts.agendaAsRun(workshop.id),
+      evaluation: facts.evaluationResults?.(workshop.id) ?? null,
+      boardImageAt: images.get(workshop.id)?.createdAt ?? null,
+    })
+  }
+
+  async export(workshop: WorkshopRow, format: ExportFormat, lang: Lang, now = new Date()): Promise<ExportedFile> {
+    const fileName = `${fileStem(workshop.title)}-${format}`
+    const file = (body: Buffer | string): ExportedFile => ({
+      body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+      contentType: EXPORT_FORMATS[format],
+      fileName,
+    })
+    const { facts } = this.deps
+
+    if (format.startsWith('pairs.')) {
+      const { pairs } = buildChain(this.boardRecords(workshop.id), { votes: facts.voteTotals(workshop.id) })
+      switch (format) {
+        case 'pairs.xlsx':
+          return file(await pairsToXlsx(pairsToRows(pairs, lang), SHEET_NAME[lang]))
+        case 'pairs.csv':
+          return file(toCsv(pairsToRows(pairs, lang)))
+        case 'pairs.md':
+          return file(pairsToMarkdown(pairs, lang, workshop.title))
+        default:
+          return file(pairsToJson(pairs, { workshopId: workshop.id, title: workshop.title, method: workshop.method, exportedAt: now }))
+      }
+    }
+    if (format === 'report.md') return file(reportToMarkdown(this.report(workshop, lang)))
+    if (format === 'report.docx') {
+      const image = this.deps.images.get(workshop.id)
+      return file(await reportToDocx(this.report(workshop, lang), image ?? null))
+    }
+    return file(
+      workshopFileToJson(
+        buildWorkshopFile({
+          method: workshop.method,
+          title: workshop.title,
+          settings: { ...workshop.settings },
+          records: this.boardRecords(workshop.id),
+          votes: facts.voteTotals(workshop.id),
+          agendaAsRun: facts.agendaAsRun(workshop.id),
+          exportedAt: now,
+        }),
+      ),
+    )
+  }
+}

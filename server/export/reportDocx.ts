@@ -1,0 +1,172 @@
+import {
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx'
+import { votesLabel } from '../../workshops/export/pairRows'
+import { durationText, fill, ratingText, REPORT_LABELS, type Report } from '../../workshops/export/report'
+import { pngSize } from './boardImages'
+
+/** Characters XML 1.0 cannot hold; pasted control characters would make Word refuse the file. */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** Width of the text column on an A4 page with Word's default margins, in pixels at 96 dpi. */
+const PAGE_WIDTH_PX = 600
+/** Keep a very tall board on one page. */
+const PAGE_HEIGHT_PX = 850
+
+/** User text as runs; line breaks in a card stay line breaks. */
+function runs(text: string, opts: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
+  return text
+    .replace(XML_INVALID, '')
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...opts }))
+}
+
+function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+  return new Paragraph({ heading: level, children: runs(text) })
+}
+
+function labelled(label: string, value: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)] })
+}
+
+function bullet(children: ParagraphChild[], level = 0): Paragraph {
+  return new Paragraph({ bullet: { level }, children })
+}
+
+function table(header: string[], rows: string[][]): Table {
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: runs(text, { bold }) })] })
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      ...rows.map((row) => new TableRow({ children: row.map((value) => cell(value)) })),
+    ],
+  })
+}
+
+/** The image scaled to fit the text column (and a page's height), keeping its proportions. */
+function boardImage(png: Buffer, alt: string): Paragraph | null {
+  const size = pngSize(png)
+  if (!size) return null
+  const scale = Math.min(1, PAGE_WIDTH_PX / size.width, PAGE_HEIGHT_PX / size.height)
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) },
+        altText: { name: 'board', title: alt, description: alt },
+      }),
+    ],
+  })
+}
+
+/** The report as a Word document: the same sections as the Markdown, with the board image at the end. */
+export async function reportToDocx(report: Report, image: { png: Buffer } | null): Promise<Buffer> {
+  const l = REPORT_LABELS[report.lang]
+  const children: Array<Paragraph | Table> = []
+  const minutes = (n: number | null) => (n === null ? '–' : `${n} ${l.minutes}`)
+
+  children.push(heading(report.title.trim() || l.empty, HeadingLevel.TITLE))
+  children.push(labelled(l.method, report.method), labelled(l.date, report.date))
+
+  children.push(heading(report.agenda.asRun ? l.agendaRun : l.agendaPlanned, HeadingLevel.HEADING_1))
+  if (!report.agenda.asRun) children.push(new Paragraph({ children: runs(l.agendaPlannedNote, { italics: true }) }))
+  if (report.agenda.steps.length > 0) {
+    children.push(
+      report.agenda.asRun
+        ? table(
+            [l.step, l.start, l.duration, l.planned],
+            report.agenda.steps.map((s) => [s.title, s.start ?? '–', durationText(s, report.lang), minutes(s.planned)]),
+          )
+        : table([l.step, l.planned], report.agenda.steps.map((s) => [s.title, minutes(s.planned)])),
+    )
+  }
+
+  children.push(heading(l.pairs, HeadingLevel.HEADING_1))
+  if (report.pairs.length === 0) children.push(new Paragraph({ children: runs(l.noPairs) }))
+  report.pairs.forEach((pair, i) => {
+    children.push(heading(`${i + 1}. ${pair.insight.text.trim() || l.empty}`, HeadingLevel.HEADING_2))
+    children.push(labelled(l.challenge, pair.challenge.text))
+    if (pair.theme.trim() !== '') children.push(labelled(l.theme, pair.theme))
+    children.push(labelled(l.votes, String(pair.votes)))
+    const quotes = pair.quotes.filter((q) => q.text.trim() !== '')
+    if (quotes.length > 0) {
+      children.push(new Paragraph({ children: [new TextRun({ text: `${l.quotes}:`, bold: true })] }))
+      for (const quote of quotes) children.push(new Paragraph({ indent: { left: 567 }, children: runs(quote.text, { italics: true }) }))
+    }
+    if (pair.ideas.length > 0) {
+      children.push(new Paragraph({ children: [new TextRun({ text: `${l.ideas}:`, bold: true })] }))
+      for (const idea of pair.ideas) {
+        children.push(bullet([...runs(idea.text), new TextRun(` (${votesLabel(idea.votes, report.lang)})`)]))
+        for (const p of idea.prototypes) children.push(bullet([new TextRun(`${l.prototype}: `), ...runs(p)], 1))
+      }
+    }
+  })
+
+  children.push(heading(l.topIdeas, HeadingLevel.HEADING_1))
+  if (report.topIdeas.length === 0) children.push(new Paragraph({ children: runs(l.noVotes) }))
+  report.topIdeas.forEach((idea, i) => {
+    const challenges = idea.challenges.length > 0 ? ` – ${l.forChallenge} ”${idea.challenges.join('”, ”')}”` : ''
+    children.push(
+      new Paragraph({
+        children: [new TextRun(`${i + 1}. `), ...runs(idea.text, { bold: true }), new TextRun(` (${votesLabel(idea.votes, report.lang)})`), ...runs(challenges)],
+      }),
+    )
+  })
+
+  children.push(heading(l.prototypes, HeadingLevel.HEADING_1))
+  if (report.prototypes.length === 0) children.push(new Paragraph({ children: runs(l.noPrototypes) }))
+  for (const p of report.prototypes) {
+    const ideas = p.ideas.length > 0 ? ` – ${l.fromIdea} ”${p.ideas.join('”, ”')}”` : ''
+    children.push(bullet([...runs(p.text, { bold: true }), ...runs(ideas)]))
+  }
+
+  if (report.plan !== null) {
+    children.push(heading(l.plan, HeadingLevel.HEADING_1))
+    if (report.plan.length === 0) children.push(new Paragraph({ children: runs(l.noPlan) }))
+    for (const item of report.plan) children.push(bullet(runs(item.text)))
+  }
+
+  if (report.evaluation !== null) {
+    const e = report.evaluation
+    children.push(heading(l.evaluation, HeadingLevel.HEADING_1), labelled(l.responses, String(e.responses)))
+    if (e.ratings.length > 0) {
+      children.push(
+        table(
+          [l.question, l.before, l.after],
+          e.ratings.map((r) => [r.question[report.lang], ratingText(r.before, report.lang), ratingText(r.after, report.lang)]),
+        ),
+      )
+    }
+    const comments = e.comments.filter((c) => c.trim() !== '')
+    if (comments.length > 0) {
+      children.push(new Paragraph({ children: [new TextRun({ text: `${l.comments}:`, bold: true })] }))
+      for (const c of comments) children.push(bullet(runs(c)))
+    }
+  }
+
+  const picture = image ? boardImage(image.png, `${l.board}: ${report.title}`) : null
+  if (picture && report.boardImage) {
+    children.push(heading(l.board, HeadingLevel.HEADING_1), picture)
+    children.push(new Paragraph({ children: runs(fill(l.boardImageAt, { time: report.boardImage.madeAt }), { italics: true }) }))
+  }
+
+  const doc = new Document({
+    creator: 'Samverkstad',
+    title: report.title.replace(XML_INVALID, ''),
+    description: `${l.report}: ${report.method}`.replace(XML_INVALID, ''),
+    sections: [{ children }],
+  })
+  return Packer.toBuffer(doc)
+}

@@ -1,0 +1,65 @@
+import { isLang, type Lang } from '../../../workshops/lang'
+import { BOARD_IMAGE_MAX_BYTES, pngSize } from '../../export/boardImages'
+import { EXPORT_FORMATS, isExportFormat } from '../../export/exportWorkshop'
+import { contentDisposition } from '../../export/filename'
+import { workshopLinks } from '../../workshops/workshopService'
+import { HttpError, readBody, readJson, requestKey, sendJson } from '../respond'
+import { ID, type ApiDeps, type Route } from '../route'
+
+/** Largest workshop file POST /api/workshops/import reads: a big board with every template is a few MB. */
+export const IMPORT_BODY_MAX_BYTES = 20 * 1024 * 1024
+
+function langOf(url: URL): Lang {
+  const value = url.searchParams.get('lang')
+  if (value === null || value === '') return 'sv'
+  if (!isLang(value)) throw new HttpError(400, 'lang must be "sv" or "en"')
+  return value
+}
+
+/**
+ * Exports for the facilitator (pairs, report, workshop file), the board image
+ * clients upload for the report, and importing a workshop file as a new workshop.
+ */
+export function exportRoutes({ workshops, exporter, importer, boardImages, baseUrl }: ApiDeps): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/api/workshops/${ID}/export/([^/]+)$`),
+      handler: async (req, res, url, [id, format]) => {
+        const { workshop } = workshops.authorise(id, requestKey(req, url), 'facilitator')
+        if (!isExportFormat(format)) {
+          throw new HttpError(404, `no export "${format}"; there are ${Object.keys(EXPORT_FORMATS).join(', ')}`)
+        }
+        const file = await exporter.export(workshop, format, langOf(url))
+        res.writeHead(200, {
+          'content-type': file.contentType,
+          'content-length': file.body.length,
+          'content-disposition': contentDisposition(file.fileName),
+          'cache-control': 'no-store',
+        })
+        res.end(file.body)
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: new RegExp(`^/api/workshops/${ID}/board-image$`),
+      handler: async (req, res, url, [id]) => {
+        workshops.authorise(id, requestKey(req, url), 'facilitator')
+        const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+        if (type !== 'image/png') throw new HttpError(415, 'the board image must be sent as image/png')
+        const png = await readBody(req, BOARD_IMAGE_MAX_BYTES)
+        if (!pngSize(png)) throw new HttpError(400, 'the body is not a PNG image')
+        boardImages.put(id, png)
+        res.writeHead(204, { 'cache-control': 'no-store' }).end()
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/workshops\/import$/,
+      handler: async (req, res) => {
+        const created = importer.import(await readJson(req, IMPORT_BODY_MAX_BYTES))
+        sendJson(res, 201, { id: created.id, ...workshopLinks(baseUrl(req), created) })
+      },
+    },
+  ]
+}

@@ -1,0 +1,76 @@
+import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
+import { readFileSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { startTestServer, type TestServer } from '../helpers/testServer'
+import { drawArrow, eventually, launchBrowser, Person } from './helpers/browser'
+
+let server: TestServer
+let browser: Browser
+const people: Person[] = []
+const person = async (name: string) => {
+  const p = await Person.create(browser, name)
+  people.push(p)
+  return p
+}
+
+test.before(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+test.after.each(async () => {
+  for (const p of people.splice(0)) await p.close()
+})
+test.after(async () => {
+  await browser.close()
+  await server.close({ removeData: true })
+})
+
+async function download(p: Person, label: string): Promise<{ name: string; body: Buffer }> {
+  await p.page.getByRole('button', { name: 'Exportera' }).click()
+  const [file] = await Promise.all([p.page.waitForEvent('download'), p.page.getByRole('menuitem', { name: label }).or(p.page.getByRole('button', { name: label })).click()])
+  const path = await file.path()
+  return { name: file.suggestedFilename(), body: readFileSync(path) }
+}
+
+test('the facilitator downloads the pairs as Excel and the report as Word from the export menu', async () => {
+  const w = await server.createWorkshop({ method: 'ws2', title: 'Grupp 2 – Värmland' })
+  const karin = await person('Karin')
+  const ahmed = await person('Ahmed')
+  await karin.join(w.facilitatorUrl)
+  await ahmed.join(w.participantUrl)
+  await karin.page.evaluate(() => {
+    window.__samverkstadEditor!.setCamera({ x: 0, y: 2000, z: 1 })
+  })
+  await karin.writeCard('Insikt', 'Vi har funnit att chefer känner sig otrygga i samtalen', { x: 250, y: 250 })
+  await karin.writeCard('Utmaning', 'Hur skulle vi kunna göra cheferna trygga?', { x: 600, y: 250 })
+  await drawArrow(karin.page, 'otrygga i samtalen', 'göra cheferna trygga')
+  await eventually(() => karin.page.getByTestId('outline-challenge').count(), (n) => n === 1, 'pair in the outline')
+
+  const xlsx = await download(karin, 'Par (Excel)')
+  assert.match(xlsx.name, /pairs\.xlsx$/)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(xlsx.body as never)
+  const sheet = book.worksheets[0]
+  assert.is(sheet.getRow(1).getCell(1).text, 'Insikt')
+  assert.is(sheet.getRow(2).getCell(1).text, 'Vi har funnit att chefer känner sig otrygga i samtalen')
+  assert.is(sheet.getRow(2).getCell(2).text, 'Hur skulle vi kunna göra cheferna trygga?')
+
+  const docx = await download(karin, 'Rapport (Word)')
+  assert.match(docx.name, /\.docx$/)
+  const zip = await JSZip.loadAsync(docx.body)
+  const xml = await zip.file('word/document.xml')!.async('string')
+  assert.ok(xml.includes('Grupp 2 – Värmland'), 'the report has the title')
+  assert.ok(xml.includes('otrygga i samtalen'), 'the report has the insight')
+  assert.ok(Object.keys(zip.files).some((f) => f.startsWith('word/media/')), 'the report has an image of the board')
+
+  // The participant has no export menu, and the server refuses their key anyway.
+  await ahmed.page.getByTestId('presence-list').waitFor()
+  assert.is(await ahmed.page.getByRole('button', { name: 'Exportera' }).count(), 0)
+  const refused = await fetch(`${server.url}/api/workshops/${w.id}/export/pairs.xlsx`, { headers: { authorization: `Bearer ${w.participantKey}` } })
+  assert.is(refused.status, 403)
+})
+
+test.run()
