@@ -4,8 +4,9 @@ import { resolve } from 'node:path'
 import type { Config } from './config'
 import { BoardImageStore } from './export/boardImages'
 import { WorkshopExporter } from './export/exportWorkshop'
-import { ImportedFactsStore, NO_FACTS, withImportedFacts } from './export/importedFacts'
+import { ImportedFactsStore, withImportedFacts } from './export/importedFacts'
 import { FacilitationService } from './facilitation/facilitationService'
+import { createWorkshopFacts } from './facilitation/workshopFacts'
 import { createApi } from './http/api'
 import { PersonaLibrary } from './personas/personaLibrary'
 import { HttpError, sendError } from './http/respond'
@@ -44,11 +45,10 @@ function originPolicy(config: Config) {
 
 /**
  * The facilitation state as exports read it (votes, the agenda as run). The
- * server and `npm run export` both take it from here. Until the facilitation
- * module plugs in its WorkshopFacts, exports see no votes and no agenda run.
+ * server and `npm run export` both take it from here.
  */
-export function workshopFactsFor(_deps: { db: Db; docs: DocStore; methods: MethodRegistry }): WorkshopFacts {
-  return NO_FACTS
+export function workshopFactsFor(deps: { db: Db; docs: DocStore; methods: MethodRegistry }): WorkshopFacts {
+  return createWorkshopFacts(deps)
 }
 
 export interface AppOptions {
