@@ -18,7 +18,9 @@ import {
   cardShapeProps,
   type CardShape,
 } from '../../workshops/cards/cardShape'
+import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
 import { boardLang } from './boardLang'
+import { CardDots } from './CardDots'
 import { t } from '../i18n/i18n'
 
 export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
@@ -58,10 +60,12 @@ function CardView({ shape }: { shape: CardShape }) {
   const isEditing = useIsEditing(shape.id)
   const lang = useValue(boardLang)
   const info = CARD_KIND_INFO[shape.props.kind]
+  const isPrivate = (shape.meta as Record<string, unknown>)[PRIVATE_CARD_META] === true
   return (
     <HTMLContainer
       className="sv-card"
       data-kind={shape.props.kind}
+      data-private={isPrivate ? 'true' : undefined}
       style={{ background: info.color, pointerEvents: 'all', width: shape.props.w, height: shape.props.h }}
     >
       <span className="sv-card-kind">{info.label[lang]}</span>
@@ -87,7 +91,11 @@ function CardView({ shape }: { shape: CardShape }) {
       ) : (
         <div className="sv-card-text">{shape.props.text}</div>
       )}
-      {shape.props.author ? <span className="sv-card-author">{shape.props.author}</span> : null}
+      <div className="sv-card-footer">
+        {isPrivate ? <span className="sv-card-private">{t('board.privateCard')}</span> : null}
+        <CardDots shape={shape} />
+        {shape.props.author ? <span className="sv-card-author">{shape.props.author}</span> : null}
+      </div>
     </HTMLContainer>
   )
 }

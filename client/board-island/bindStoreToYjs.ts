@@ -1,22 +1,33 @@
 import type { TLRecord, TLStore } from 'tldraw'
-import type * as Y from 'yjs'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
+import type * as Y from 'yjs'
 import { applyBoardChange, boardDocVersion, boardMeta } from '../../workshops/doc/boardDoc'
 import { DOC_VERSION, META_TLDRAW_SCHEMA } from '../../workshops/doc/layout'
+import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
 
 export type LoadResult = { ok: true } | { ok: false; reason: 'newer-version' }
 
+type Records = YKeyValue<TLRecord>
+type Change = { action: 'add' | 'update' | 'delete' }
+
+function isPrivate(record: TLRecord): boolean {
+  return record.typeName === 'shape' && (record.meta as Record<string, unknown>)[PRIVATE_CARD_META] === true
+}
+
 /**
- * Two-way binding between the tldraw store and the board's Y.Doc. Local user
- * edits go to Yjs in one transaction; remote Yjs changes go to the store as
- * remote changes. Records that fail validation are skipped, so one bad record
- * from a buggy or hostile client cannot keep everyone's board from loading.
+ * Two-way binding between the tldraw store and the board's Y.Doc, plus, when
+ * given, this person's private document: records marked private are written
+ * there and nowhere else, so their text never reaches anyone else's browser
+ * before the reveal. Local edits go to Yjs in one transaction per change;
+ * remote changes come in as remote changes. Records that fail validation are
+ * skipped, so one bad record from a buggy or hostile client cannot keep
+ * everyone's board from loading.
  */
-export function bindStoreToYjs(store: TLStore, kv: YKeyValue<TLRecord>): { result: LoadResult; dispose: () => void } {
-  const doc: Y.Doc = kv.doc
+export function bindStoreToYjs(store: TLStore, board: Records, privateRecords?: Records): { result: LoadResult; dispose: () => void } {
+  const doc: Y.Doc = board.doc
   if ((boardDocVersion(doc) ?? 0) > DOC_VERSION) return { result: { ok: false, reason: 'newer-version' }, dispose: () => {} }
   const persistedSchema = boardMeta(doc).get(META_TLDRAW_SCHEMA)
-  // Marks our own writes, so we skip exactly those; edits from the outline in this same browser still arrive.
+  // Marks our own writes, so we skip exactly those; edits from the outline in this same page still arrive.
   const origin = { binding: 'tldraw-store' }
 
   const accept = (record: TLRecord): TLRecord | null => {
@@ -34,49 +45,59 @@ export function bindStoreToYjs(store: TLStore, kv: YKeyValue<TLRecord>): { resul
       return null
     }
   }
+  const acceptAll = (kv: Records | undefined) => (kv ? [...kv.map.values()].map((e) => accept(e.val)).filter((r): r is TLRecord => r !== null) : [])
 
-  const initial = [...kv.map.values()].map((e) => accept(e.val)).filter((r): r is TLRecord => r !== null)
-  store.mergeRemoteChanges(() => store.put(initial))
+  store.mergeRemoteChanges(() => store.put([...acceptAll(board), ...acceptAll(privateRecords)]))
 
   const stopListening = store.listen(
     ({ changes }) => {
-      applyBoardChange(
-        kv,
-        {
-          put: [...Object.values(changes.added), ...Object.values(changes.updated).map(([, record]) => record)],
-          remove: Object.values(changes.removed).map((record) => record.id),
-        },
-        origin,
-      )
+      const toBoard: TLRecord[] = []
+      const toPrivate: TLRecord[] = []
+      for (const record of [...Object.values(changes.added), ...Object.values(changes.updated).map(([, r]) => r)]) {
+        ;(privateRecords && isPrivate(record) ? toPrivate : toBoard).push(record)
+      }
+      const removed = Object.values(changes.removed)
+      const removedPrivate = removed.filter((r) => privateRecords && isPrivate(r)).map((r) => r.id)
+      const removedBoard = removed.filter((r) => !(privateRecords && isPrivate(r))).map((r) => r.id)
+      if (toBoard.length || removedBoard.length) applyBoardChange(board, { put: toBoard, remove: removedBoard }, origin)
+      if (privateRecords && (toPrivate.length || removedPrivate.length)) {
+        applyBoardChange(privateRecords, { put: toPrivate, remove: removedPrivate }, origin)
+      }
     },
     { source: 'user', scope: 'document' },
   )
 
-  const onRemote = (changes: Map<string, { action: 'add' | 'update' | 'delete' }>, transaction: Y.Transaction) => {
+  /** Remote changes of one document; a delete is applied only if the other document does not hold the record (a reveal moves cards from private to board). */
+  const onRemote = (from: Records, other: Records | undefined) => (changes: Map<string, Change>, transaction: Y.Transaction) => {
     if (transaction.origin === origin) return
     const put: TLRecord[] = []
     const remove: TLRecord['id'][] = []
     for (const [id, change] of changes) {
       if (change.action === 'delete') {
-        if (store.has(id as TLRecord['id'])) remove.push(id as TLRecord['id'])
+        if (store.has(id as TLRecord['id']) && !other?.get(id)) remove.push(id as TLRecord['id'])
       } else {
-        const record = kv.get(id)
+        const record = from.get(id)
         const ok = record ? accept(record) : null
         if (ok) put.push(ok)
       }
     }
+    if (!put.length && !remove.length) return
     store.mergeRemoteChanges(() => {
       if (remove.length) store.remove(remove)
       if (put.length) store.put(put)
     })
   }
-  kv.on('change', onRemote)
+  const onBoard = onRemote(board, privateRecords)
+  board.on('change', onBoard)
+  const onPrivate = privateRecords ? onRemote(privateRecords, board) : null
+  if (privateRecords && onPrivate) privateRecords.on('change', onPrivate)
 
   return {
     result: { ok: true },
     dispose: () => {
       stopListening()
-      kv.off('change', onRemote)
+      board.off('change', onBoard)
+      if (privateRecords && onPrivate) privateRecords.off('change', onPrivate)
     },
   }
 }

@@ -1,7 +1,9 @@
 import type { Editor, TLShapeId } from 'tldraw'
 import { CARD_SHAPE_TYPE, type CardShape } from '../../workshops/cards/cardShape'
 import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
 import type { Lang } from '../../workshops/lang'
+import { privateMode } from './boardSignals'
 
 export function startEditingCard(editor: Editor, id: TLShapeId): void {
   const shape = editor.getShape(id)
@@ -12,8 +14,9 @@ export function startEditingCard(editor: Editor, id: TLShapeId): void {
 
 /**
  * New cards made by this user carry their author (unless the workshop is
- * anonymous), start with the method's sentence frame for their kind, and open
- * for typing at once, as a sticky note does.
+ * anonymous), start with the method's sentence frame for their kind, are
+ * private while private writing is on, and open for typing at once, as a
+ * sticky note does.
  */
 export function cardBehaviour(editor: Editor, opts: { author: string; anonymous: boolean; lang: () => Lang }): () => void {
   const stopStamping = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
@@ -21,7 +24,8 @@ export function cardBehaviour(editor: Editor, opts: { author: string; anonymous:
     const card = shape as CardShape
     const author = opts.anonymous ? '' : card.props.author || opts.author
     const text = card.props.text || CARD_KIND_INFO[card.props.kind].starter[opts.lang()]
-    return { ...card, props: { ...card.props, author, text } }
+    const meta = privateMode.get() ? { ...card.meta, [PRIVATE_CARD_META]: true } : card.meta
+    return { ...card, meta, props: { ...card.props, author, text } }
   })
   const stopEditing = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
     if (source !== 'user' || shape.type !== CARD_SHAPE_TYPE || editor.getCurrentToolId() !== 'card') return

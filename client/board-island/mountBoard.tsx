@@ -6,6 +6,8 @@ import {
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
+  Box,
+  UserRecordType,
   type Editor,
   type TLShapeId,
   type TLUserPreferences,
@@ -15,6 +17,7 @@ import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from 'tldraw'
 import type { Lang } from '../../workshops/lang'
 import { bindPresence } from './bindPresence'
+import { privateMode, voteView, type VoteView } from './boardSignals'
 import { downloadBoardImage, uploadBoardImage } from './boardImage'
 import { bindStoreToYjs } from './bindStoreToYjs'
 import { Board, shapeUtils } from './Board'
@@ -25,6 +28,8 @@ import { exposeForTests } from './testHooks'
 
 export interface MountBoardOptions {
   records: YKeyValue<TLRecord>
+  /** This person's private cards (private writing); written only there until the reveal. */
+  privateRecords?: YKeyValue<TLRecord>
   awareness: Awareness
   user: { id: string; name: string; color: string; role: 'facilitator' | 'participant' }
   anonymous: boolean
@@ -40,6 +45,16 @@ export interface BoardHandle {
   downloadImage(format: 'png' | 'svg', name: string, frameId?: string): Promise<void>
   /** Sends a PNG of the board to the server for the report. */
   uploadImage(workshopId: string, key: string): Promise<boolean>
+  /** Participants cannot change anything while the facilitator has locked the board. */
+  setReadonly(readonly: boolean): void
+  setPrivateMode(on: boolean): void
+  setVoteView(view: VoteView): void
+  /** Follows another person's view (their presence user id), or stops following. */
+  follow(userId: string | null): void
+  /** Moves this view to a frame, or to page bounds. */
+  show(target: { frameId?: string; bounds?: { x: number; y: number; w: number; h: number } }): void
+  /** The part of the page this view shows. */
+  viewport(): { x: number; y: number; w: number; h: number } | null
   unmount(): void
 }
 
@@ -51,11 +66,23 @@ export interface BoardHandle {
 export function mountBoard(element: HTMLElement, opts: MountBoardOptions): BoardHandle {
   boardLang.set(opts.lang)
   const store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...shapeUtils], bindingUtils: defaultBindingUtils })
-  const binding = bindStoreToYjs(store, opts.records)
+  const binding = bindStoreToYjs(store, opts.records, opts.privateRecords)
   if (!binding.result.ok) {
     opts.onReloadNeeded()
     store.dispose()
-    return { setLang: () => {}, downloadImage: async () => {}, uploadImage: async () => false, unmount: () => {} }
+    const noop = () => {}
+    return {
+      setLang: noop,
+      downloadImage: async () => {},
+      uploadImage: async () => false,
+      setReadonly: noop,
+      setPrivateMode: noop,
+      setVoteView: noop,
+      follow: noop,
+      show: noop,
+      viewport: () => null,
+      unmount: noop,
+    }
   }
   const stopPresence = bindPresence(store, opts.awareness, opts.user)
   const preferences = atom<TLUserPreferences>('userPreferences', {
@@ -94,6 +121,34 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
     },
     async uploadImage(workshopId, key) {
       return editor ? uploadBoardImage(editor, workshopId, key) : false
+    },
+    setReadonly(readonly) {
+      editor?.updateInstanceState({ isReadonly: readonly })
+    },
+    setPrivateMode(on) {
+      privateMode.set(on)
+    },
+    setVoteView(view) {
+      voteView.set(view)
+    },
+    follow(userId) {
+      if (!editor) return
+      if (userId) editor.startFollowingUser(UserRecordType.createId(userId))
+      else if (editor.getInstanceState().followingUserId) editor.stopFollowingUser()
+    },
+    show(target) {
+      if (!editor) return
+      const bounds = target.frameId
+        ? editor.getShapePageBounds(target.frameId as TLShapeId)
+        : target.bounds
+          ? new Box(target.bounds.x, target.bounds.y, target.bounds.w, target.bounds.h)
+          : undefined
+      if (bounds) editor.zoomToBounds(bounds, { inset: 40, animation: { duration: 300 } })
+    },
+    viewport() {
+      if (!editor) return null
+      const b = editor.getViewportPageBounds()
+      return { x: b.x, y: b.y, w: b.w, h: b.h }
     },
     unmount() {
       editor = null

@@ -1,7 +1,16 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { Card } from '../../workshops/chain/cards'
 import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import { cardInTarget, type VoteTarget } from '../../workshops/facilitation/votes'
 import { localized, t } from '../i18n/i18n'
+
+export interface OutlineVote {
+  target: VoteTarget
+  allowStacking: boolean
+  myDots: Record<string, number>
+  left: number
+  cast(cardId: string, action: 'add' | 'remove'): void
+}
 
 export interface CardActions {
   edit(id: string, text: string): void
@@ -16,7 +25,7 @@ function short(text: string): string {
 }
 
 /** One card in the list of all cards, with everything a pointer can do on the board, by keyboard. */
-export function OutlineCard(props: { card: Card; linked: Card[]; others: Card[]; actions: CardActions }) {
+export function OutlineCard(props: { card: Card; linked: Card[]; others: Card[]; actions: CardActions; vote: OutlineVote | null }) {
   const [mode, setMode] = createSignal<'view' | 'edit' | 'link'>('view')
   const [draft, setDraft] = createSignal('')
   const [target, setTarget] = createSignal('')
@@ -81,6 +90,30 @@ export function OutlineCard(props: { card: Card; linked: Card[]; others: Card[];
             {t('outline.delete')}
           </button>
         </div>
+        <Show when={props.vote && cardInTarget({ id: props.card.id, kind: props.card.kind, frameId: props.card.frameId }, props.vote.target) ? props.vote : null}>
+          {(vote) => {
+            const mine = () => vote().myDots[props.card.id] ?? 0
+            return (
+              <div class="outline-vote">
+                <span>{t('vote.myDotsOnCard', { n: mine() })}</span>
+                <button
+                  type="button"
+                  class="small"
+                  disabled={vote().left === 0 || (!vote().allowStacking && mine() > 0)}
+                  aria-label={`${t('vote.addDot')}: ${short(props.card.text)}`}
+                  onClick={() => vote().cast(props.card.id, 'add')}
+                >
+                  +
+                </button>
+                <Show when={mine() > 0}>
+                  <button type="button" class="small secondary" aria-label={`${t('vote.removeDot')}: ${short(props.card.text)}`} onClick={() => vote().cast(props.card.id, 'remove')}>
+                    −
+                  </button>
+                </Show>
+              </div>
+            )
+          }}
+        </Show>
       </Show>
       <Show when={mode() === 'link'}>
         <form

@@ -11,7 +11,7 @@ import { t } from '../i18n/i18n'
 import type { BoardRecords } from '../workshop/createBoardRecords'
 import { AddCardForm } from './AddCardForm'
 import { ChainView } from './ChainView'
-import { OutlineCard, type CardActions } from './OutlineCard'
+import { OutlineCard, type CardActions, type OutlineVote } from './OutlineCard'
 import { placeNewCard } from './placement'
 import { QuoteImport, quoteStepFrame } from './QuoteImport'
 
@@ -20,6 +20,8 @@ export interface OutlineProps {
   definition: WorkshopDefinition | null
   author: string
   votes?: () => Record<string, number>
+  /** The open vote, if any: eligible cards get dot buttons here too, for keyboard voting. */
+  openVote?: () => OutlineVote | null
 }
 
 /**
@@ -82,7 +84,7 @@ export function OutlinePanel(props: OutlineProps) {
             {(id) => (
               <Show when={byId().get(id)}>
                 {(card) => (
-                  <OutlineCard card={card()} linked={linkedCards(card())} others={cards().filter((c) => c.id !== id)} actions={actions} />
+                  <OutlineCard card={card()} linked={linkedCards(card())} others={cards().filter((c) => c.id !== id)} actions={actions} vote={props.openVote?.() ?? null} />
                 )}
               </Show>
             )}

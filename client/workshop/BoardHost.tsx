@@ -1,5 +1,7 @@
 import { createEffect, onCleanup, onMount, Show, createSignal } from 'solid-js'
 import type { Awareness } from 'y-protocols/awareness'
+import type { TLRecord } from '@tldraw/tlschema'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { BoardRecords } from './createBoardRecords'
 import type { BoardHandle } from '../board-island/mountBoard'
 import { lang, t } from '../i18n/i18n'
@@ -7,6 +9,7 @@ import type { AwarenessUser } from './awarenessState'
 
 export interface BoardHostProps {
   board: BoardRecords
+  privateRecords?: YKeyValue<TLRecord>
   awareness: Awareness
   user: AwarenessUser
   anonymous: boolean
@@ -31,6 +34,7 @@ export function BoardHost(props: BoardHostProps) {
     if (disposed) return
     handle = mountBoard(host, {
       records: props.board.kv,
+      privateRecords: props.privateRecords,
       awareness: props.awareness,
       user: props.user,
       anonymous: props.anonymous,

@@ -1,29 +1,55 @@
 import { Show, type Accessor } from 'solid-js'
+import type { TLRecord } from '@tldraw/tlschema'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
+import type { Awareness } from 'y-protocols/awareness'
 import type { WorkshopInfo } from '../api/http'
+import type { BoardHandle } from '../board-island/mountBoard'
+import type { Control } from '../facilitation/createControl'
+import type { Voting } from '../facilitation/createVoting'
+import { lastResult } from '../facilitation/VotePanel'
 import { OutlinePanel } from '../outline/OutlinePanel'
 import type { AwarenessUser } from './awarenessState'
-import type { BoardHandle } from '../board-island/mountBoard'
 import { BoardHost } from './BoardHost'
-import { createBoardRecords } from './createBoardRecords'
-import type { WorkshopSync } from './createWorkshopSync'
+import type { BoardRecords } from './createBoardRecords'
 
-/** The synced board and its outline, side by side; owns the records view both read. */
+/** The synced board and its outline, side by side. */
 export function BoardWorkspace(props: {
-  sync: WorkshopSync
+  records: BoardRecords
+  privateRecords?: YKeyValue<TLRecord>
+  awareness: Awareness
   workshop: WorkshopInfo
   user: AwarenessUser
   licenseKey: string | null
   outlineOpen: Accessor<boolean>
   onBoardHandle: (handle: BoardHandle | null) => void
+  voting: Voting
+  control: Control
 }) {
-  const board = createBoardRecords(props.sync.doc)
   const outlineOpen = () => props.outlineOpen()
+  const vote = () => props.control.state().vote
   return (
     <div class="workspace" classList={{ 'outline-open': outlineOpen() }}>
-      <BoardHost board={board} awareness={props.sync.provider.awareness} user={props.user} anonymous={props.workshop.anonymous} licenseKey={props.licenseKey} onHandle={props.onBoardHandle} />
+      <BoardHost
+        board={props.records}
+        privateRecords={props.privateRecords}
+        awareness={props.awareness}
+        user={props.user}
+        anonymous={props.workshop.anonymous}
+        licenseKey={props.licenseKey}
+        onHandle={props.onBoardHandle}
+      />
       <Show when={outlineOpen()}>
         <div id="outline-panel" class="outline-panel">
-          <OutlinePanel board={board} definition={props.workshop.definition} author={props.workshop.anonymous ? '' : props.user.name} />
+          <OutlinePanel
+            board={props.records}
+            definition={props.workshop.definition}
+            author={props.workshop.anonymous ? '' : props.user.name}
+            votes={() => lastResult(props.control.state())?.counts ?? {}}
+            openVote={() => {
+              const v = vote()
+              return v?.status === 'open' ? { target: v.target, allowStacking: v.allowStacking, myDots: props.voting.myDots(), left: props.voting.left(), cast: props.voting.cast } : null
+            }}
+          />
         </div>
       </Show>
     </div>

@@ -1,12 +1,20 @@
 import { createSignal, Match, Show, Switch } from 'solid-js'
 import type { WorkshopInfo } from '../api/http'
+import type { BoardHandle } from '../board-island/mountBoard'
+import { createBoardBridge } from '../facilitation/createBoardBridge'
+import { createControl } from '../facilitation/createControl'
+import { createVoting } from '../facilitation/createVoting'
+import { FacilitationSidebar } from '../facilitation/FacilitationSidebar'
+import { privateToken } from '../facilitation/secrets'
+import { createServerClock } from '../facilitation/serverClock'
 import { localized, t, type MessageKey } from '../i18n/i18n'
 import { LanguageSwitch } from '../LanguageSwitch'
-import type { BoardHandle } from '../board-island/mountBoard'
+import { boardRecordStore } from '../../workshops/doc/boardDoc'
 import { BoardWorkspace } from './BoardWorkspace'
-import { ExportMenu } from './ExportMenu'
+import { createBoardRecords } from './createBoardRecords'
 import { createPresence } from './createPresence'
 import { createWorkshopSync, type SyncStatus } from './createWorkshopSync'
+import { ExportMenu } from './ExportMenu'
 import { colourFor, userId } from './identity'
 import { PresenceList } from './PresenceList'
 
@@ -17,34 +25,53 @@ const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
   denied: 'workshop.denied',
   'not-found': 'workshop.notFound',
   'storage-failed': 'workshop.storageFailed',
+  'write-refused': 'workshop.writeRefused',
 }
 
-/** A joined workshop: owns the board's document and connection for as long as it is shown. */
+/**
+ * A joined workshop: owns its documents (board, control, and this person's
+ * private cards) and their connections for as long as it is shown.
+ */
 export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: string; displayName: string; licenseKey: string | null }) {
-  const sync = createWorkshopSync(props.workshop.id, props.workshopKey)
+  const workshopId = props.workshop.id
+  const key = props.workshopKey
+  const definition = props.workshop.definition
+  const isFacilitator = props.workshop.role === 'facilitator'
+
+  const sync = createWorkshopSync(workshopId, key)
+  const records = createBoardRecords(sync.doc)
+  const control = createControl(workshopId, key)
+  // Private writing needs a document only this browser can open; made only for methods that have such a step.
+  const privateSync = definition?.steps.some((s) => s.privateWriting)
+    ? createWorkshopSync(workshopId, key, 'private', { token: privateToken(workshopId) })
+    : null
+  const privateRecords = privateSync ? boardRecordStore(privateSync.doc) : undefined
+
+  const clock = createServerClock()
+  const voting = createVoting(workshopId, key, control.state)
   const id = userId()
   const me = { id, name: props.displayName, color: colourFor(id), role: props.workshop.role }
   const participants = createPresence(sync.provider.awareness, me)
   const [outlineOpen, setOutlineOpen] = createSignal(true)
   const [board, setBoard] = createSignal<BoardHandle | null>(null)
-  const isFacilitator = props.workshop.role === 'facilitator'
+  const bridge = createBoardBridge({ board, control, definition, isFacilitator, userId: id, voting, now: clock.now })
 
   return (
     <div class="workshop" data-role={props.workshop.role}>
       <header class="workshop-header">
         <h1>{props.workshop.title}</h1>
-        <Show when={props.workshop.definition}>{(d) => <span class="method-name">{localized(d().title)}</span>}</Show>
-        <span class="role-badge">{t(props.workshop.role === 'facilitator' ? 'workshop.role.facilitator' : 'workshop.role.participant')}</span>
+        <Show when={definition}>{(d) => <span class="method-name">{localized(d().title)}</span>}</Show>
+        <span class="role-badge">{t(isFacilitator ? 'workshop.role.facilitator' : 'workshop.role.participant')}</span>
         <span class={`status status-${sync.status()}`} role="status" data-testid="sync-status" data-status={sync.status()}>
           {t(STATUS_TEXT[sync.status()])}
         </span>
         <Show when={isFacilitator}>
           <ExportMenu
-            workshopId={props.workshop.id}
-            workshopKey={props.workshopKey}
+            workshopId={workshopId}
+            workshopKey={key}
             onBoardImage={(format) => void board()?.downloadImage(format, props.workshop.title)}
             uploadBoardImage={async () => {
-              await board()?.uploadImage(props.workshop.id, props.workshopKey)
+              await board()?.uploadImage(workshopId, key)
             }}
           />
         </Show>
@@ -55,13 +82,51 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
       </header>
       <aside class="sidebar">
         <PresenceList participants={participants} anonymous={props.workshop.anonymous} />
+        <Show when={definition}>
+          {(d) => (
+            <FacilitationSidebar
+              workshopId={workshopId}
+              workshopKey={key}
+              definition={d()}
+              isFacilitator={isFacilitator}
+              userId={id}
+              control={control}
+              voting={voting}
+              now={clock.now}
+              participants={participants}
+              records={records.records}
+              bridge={bridge}
+              setReady={(stepId) => sync.provider.awareness.setLocalStateField('ready', stepId)}
+              viewport={() => board()?.viewport() ?? null}
+              summonToFrame={(frameId) => board()?.show({ frameId })}
+            />
+          )}
+        </Show>
       </aside>
       <Switch>
-        <Match when={sync.status() === 'denied' || sync.status() === 'not-found'}>
-          <p role="alert" class="board-area">{t(STATUS_TEXT[sync.status()])}</p>
+        <Match when={sync.status() === 'denied' || sync.status() === 'not-found' || sync.status() === 'write-refused'}>
+          <div role="alert" class="board-area board-message">
+            <p>{t(STATUS_TEXT[sync.status()])}</p>
+            <Show when={sync.status() === 'write-refused'}>
+              <button type="button" onClick={() => location.reload()}>
+                {t('workshop.reload')}
+              </button>
+            </Show>
+          </div>
         </Match>
         <Match when={sync.synced()}>
-          <BoardWorkspace sync={sync} workshop={props.workshop} user={me} licenseKey={props.licenseKey} outlineOpen={outlineOpen} onBoardHandle={setBoard} />
+          <BoardWorkspace
+            records={records}
+            privateRecords={privateRecords}
+            awareness={sync.provider.awareness}
+            workshop={props.workshop}
+            user={me}
+            licenseKey={props.licenseKey}
+            outlineOpen={outlineOpen}
+            onBoardHandle={setBoard}
+            voting={voting}
+            control={control}
+          />
         </Match>
       </Switch>
     </div>

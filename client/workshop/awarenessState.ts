@@ -16,6 +16,8 @@ export type AwarenessUser = z.infer<typeof awarenessUser>
 export interface Participant extends AwarenessUser {
   clientId: number
   isSelf: boolean
+  /** The step id this person marked themselves done with, if any. */
+  ready: string | null
 }
 
 /** The users in an awareness state map, validated, one entry per client. */
@@ -23,7 +25,8 @@ export function participantsFrom(states: Map<number, Record<string, unknown>>, s
   const out: Participant[] = []
   for (const [clientId, state] of states) {
     const parsed = awarenessUser.safeParse(state.user)
-    if (parsed.success) out.push({ ...parsed.data, clientId, isSelf: clientId === selfClientId })
+    const ready = typeof state.ready === 'string' && state.ready.length <= 64 ? state.ready : null
+    if (parsed.success) out.push({ ...parsed.data, clientId, isSelf: clientId === selfClientId, ready })
   }
   return out.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name))
 }

@@ -6,12 +6,13 @@ import {
   CLOSE_REVOKED,
   CLOSE_STORAGE_FAILED,
   CLOSE_UNKNOWN_WORKSHOP,
+  CLOSE_WRITE_REFUSED,
   CLOSE_WRONG_KEY,
   FINAL_CLOSE_CODES,
   SYNC_PATH,
 } from '../../workshops/doc/wire'
 
-export type SyncStatus = 'connecting' | 'connected' | 'offline' | 'denied' | 'not-found' | 'storage-failed'
+export type SyncStatus = 'connecting' | 'connected' | 'offline' | 'denied' | 'not-found' | 'storage-failed' | 'write-refused'
 
 export interface WorkshopSync {
   doc: Y.Doc
@@ -30,6 +31,7 @@ function statusForClose(code: number): SyncStatus | null {
   if (code === CLOSE_NO_KEY || code === CLOSE_WRONG_KEY || code === CLOSE_REVOKED) return 'denied'
   if (code === CLOSE_UNKNOWN_WORKSHOP) return 'not-found'
   if (code === CLOSE_STORAGE_FAILED) return 'storage-failed'
+  if (code === CLOSE_WRITE_REFUSED) return 'write-refused'
   return null
 }
 
@@ -37,13 +39,14 @@ function statusForClose(code: number): SyncStatus | null {
  * One workshop document and its connection, owned by the calling component:
  * created here, destroyed in its cleanup. `channel` is '' for the board.
  */
-export function createWorkshopSync(workshopId: string, key: string, channel = ''): WorkshopSync {
+export function createWorkshopSync(workshopId: string, key: string, channel = '', extraParams: Record<string, string> = {}): WorkshopSync {
   const doc = new Y.Doc()
   const room = channel ? `${workshopId}/${channel}` : workshopId
   const provider = new WebsocketProvider(syncServerUrl(), room, doc, {
-    params: { key },
+    params: { key, ...extraParams },
     disableBc: true,
-    shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code),
+    // After a refused write the local document holds edits the server will never take: the page must reload.
+    shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code) && event.code !== CLOSE_WRITE_REFUSED,
   })
   const [status, setStatus] = createSignal<SyncStatus>('connecting')
   const [synced, setSynced] = createSignal(false)

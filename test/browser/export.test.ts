@@ -41,11 +41,8 @@ test('the facilitator downloads the pairs as Excel and the report as Word from t
   const ahmed = await person('Ahmed')
   await karin.join(w.facilitatorUrl)
   await ahmed.join(w.participantUrl)
-  await karin.page.evaluate(() => {
-    window.__samverkstadEditor!.setCamera({ x: 0, y: 2000, z: 1 })
-  })
-  await karin.writeCard('Insikt', 'Vi har funnit att chefer känner sig otrygga i samtalen', { x: 250, y: 250 })
-  await karin.writeCard('Utmaning', 'Hur skulle vi kunna göra cheferna trygga?', { x: 600, y: 250 })
+  await karin.writeCard('Insikt', 'Vi har funnit att chefer känner sig otrygga i samtalen', { x: 150, y: 250 })
+  await karin.writeCard('Utmaning', 'Hur skulle vi kunna göra cheferna trygga?', { x: 450, y: 480 })
   await drawArrow(karin.page, 'otrygga i samtalen', 'göra cheferna trygga')
   await eventually(() => karin.page.getByTestId('outline-challenge').count(), (n) => n === 1, 'pair in the outline')
 

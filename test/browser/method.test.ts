@@ -40,11 +40,8 @@ test('an arrow drawn from an insight to a challenge shows as a pair in another p
   const ahmed = await person('Ahmed')
   await karin.join(w.facilitatorUrl)
   await ahmed.join(w.participantUrl)
-  await karin.page.evaluate(() => {
-    window.__samverkstadEditor!.setCamera({ x: 0, y: 2000, z: 1 })
-  })
-  await karin.writeCard('Insikt', 'Vi har funnit att chefer saknar stöd', { x: 250, y: 250 })
-  await karin.writeCard('Utmaning', 'Hur skulle vi kunna stödja cheferna tidigt?', { x: 600, y: 250 })
+  await karin.writeCard('Insikt', 'Vi har funnit att chefer saknar stöd', { x: 150, y: 250 })
+  await karin.writeCard('Utmaning', 'Hur skulle vi kunna stödja cheferna tidigt?', { x: 450, y: 480 })
   await drawArrow(karin.page, 'chefer saknar stöd', 'stödja cheferna tidigt')
   const pairs = await eventually(() => insightsInOutline(ahmed), (v) => v.some((p) => p.challenges.length > 0), 'the pair in Ahmed\'s outline')
   const pair = pairs.find((p) => p.insight.includes('chefer saknar stöd'))!

@@ -45,6 +45,14 @@ export class Person {
     await this.page.getByLabel('Ditt namn').fill(this.name)
     await this.page.getByRole('button', { name: 'Gå med' }).click()
     await this.waitForBoard()
+    await this.goToEmptyArea()
+  }
+
+  /** Shows an empty part of the page (above the templates), where clicks place new cards. */
+  async goToEmptyArea(): Promise<void> {
+    await this.page.evaluate(() => {
+      window.__samverkstadEditor!.setCamera({ x: 0, y: 3000, z: 1 })
+    })
   }
 
   async waitForBoard(): Promise<void> {
@@ -57,7 +65,10 @@ export class Person {
     const board = await this.page.getByTestId('board').boundingBox()
     await this.page.mouse.click(board!.x + at.x, board!.y + at.y)
     const input = this.page.locator('textarea.sv-card-input')
-    await input.waitFor()
+    await input.waitFor().catch(async (e) => {
+      await this.page.screenshot({ path: `/tmp/writeCard-${this.name}.png` })
+      throw e
+    })
     await input.fill(text)
     await this.page.keyboard.press('Escape')
   }

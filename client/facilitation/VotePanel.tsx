@@ -1,0 +1,127 @@
+import { createSignal, For, Show, type Accessor } from 'solid-js'
+import type { TLRecord } from '@tldraw/tlschema'
+import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../workshops/cards/kinds'
+import type { ControlState } from '../../workshops/facilitation/control'
+import { DEFAULT_DOTS_PER_PERSON } from '../../workshops/facilitation/votes'
+import type { WorkshopDefinition } from '../../workshops/method/types'
+import { stepFrameId } from '../../workshops/templates/placeTemplates'
+import { localized, t } from '../i18n/i18n'
+import type { Control } from './createControl'
+import type { Voting } from './createVoting'
+import { currentStep } from './currentStep'
+import { facilitationApi } from './facilitationApi'
+
+/** The last closed vote's result, if the vote shown is closed. */
+export function lastResult(state: ControlState) {
+  const vote = state.vote
+  return vote && vote.status === 'closed' ? (state.voteResults[vote.id] ?? null) : null
+}
+
+export function VotePanel(props: {
+  workshopId: string
+  workshopKey: string
+  control: Control
+  definition: WorkshopDefinition
+  isFacilitator: boolean
+  voting: Voting
+  records: Accessor<TLRecord[]>
+}) {
+  const state = () => props.control.state()
+  const open = () => state().vote?.status === 'open'
+  const step = () => currentStep(props.definition, state())
+  const [kind, setKind] = createSignal<CardKind | ''>('')
+  const [inFrame, setInFrame] = createSignal(false)
+  const [dots, setDots] = createSignal(DEFAULT_DOTS_PER_PERSON)
+  const [stacking, setStacking] = createSignal(false)
+  const [error, setError] = createSignal<string | null>(null)
+  const chosenKind = (): CardKind => kind() || (step()?.cardKinds.find((k) => k === 'challenge' || k === 'idea') ?? step()?.cardKinds[0] ?? 'idea')
+  const textOf = (id: string) => {
+    const r = props.records().find((x) => x.id === id)
+    return r && r.typeName === 'shape' ? ((r.props as { text?: string }).text ?? id) : id
+  }
+
+  async function control(body: Parameters<typeof facilitationApi.controlVote>[2]) {
+    setError(null)
+    try {
+      await facilitationApi.controlVote(props.workshopId, props.workshopKey, body)
+    } catch (e) {
+      setError(t('tools.failed', { error: (e as Error).message }))
+    }
+  }
+
+  return (
+    <section class="panel vote" aria-labelledby="vote-heading">
+      <h2 id="vote-heading">{t('vote.heading')}</h2>
+      <Show when={open()}>
+        <p>{t('vote.running')}</p>
+        <p data-testid="dots-left">{t('vote.left', { n: props.voting.left() })}</p>
+        <p class="muted">{t('vote.hidden')}</p>
+      </Show>
+      <Show when={props.voting.error()}>
+        <p role="alert">{props.voting.error()}</p>
+      </Show>
+      <Show when={props.isFacilitator}>
+        <Show
+          when={open()}
+          fallback={
+            <form
+              class="vote-form"
+              onSubmit={(e) => {
+                e.preventDefault()
+                const target = inFrame() && step() ? { kind: chosenKind(), frameId: stepFrameId(step()!.id) } : { kind: chosenKind() }
+                void control({ action: 'open', target, dotsPerPerson: dots(), allowStacking: stacking() })
+              }}
+            >
+              <label>
+                <span>{t('vote.targetKind')}</span>
+                <select value={chosenKind()} onChange={(e) => setKind(e.currentTarget.value as CardKind)}>
+                  <For each={[...CARD_KINDS]}>{(k) => <option value={k}>{localized(CARD_KIND_INFO[k].label)}</option>}</For>
+                </select>
+              </label>
+              <Show when={step()}>
+                <label class="checkbox">
+                  <input type="checkbox" checked={inFrame()} onChange={(e) => setInFrame(e.currentTarget.checked)} />
+                  <span>{t('vote.targetFrame')}</span>
+                </label>
+              </Show>
+              <label>
+                <span>{t('vote.dots')}</span>
+                <input type="number" min={1} max={50} value={dots()} onInput={(e) => setDots(Number(e.currentTarget.value) || 1)} />
+              </label>
+              <label class="checkbox">
+                <input type="checkbox" checked={stacking()} onChange={(e) => setStacking(e.currentTarget.checked)} />
+                <span>{t('vote.stacking')}</span>
+              </label>
+              <button type="submit">{t('vote.open')}</button>
+            </form>
+          }
+        >
+          <button type="button" onClick={() => void control({ action: 'close' })}>
+            {t('vote.close')}
+          </button>
+        </Show>
+        <Show when={error()}>
+          <p role="alert">{error()}</p>
+        </Show>
+      </Show>
+      <Show when={lastResult(state())}>
+        {(result) => (
+          <div class="vote-results">
+            <h3>{t('vote.results')}</h3>
+            <Show when={result().ranked.length > 0} fallback={<p class="muted">{t('vote.none')}</p>}>
+              <ol data-testid="vote-ranking">
+                <For each={result().ranked}>
+                  {(r) => (
+                    <li>
+                      <span class="rank-count">{r.count} ●</span> {textOf(r.cardId)}
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </Show>
+          </div>
+        )}
+      </Show>
+    </section>
+  )
+}
