@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { startTestServer, type TestServer } from '../helpers/testServer'
+import { connectClient, waitForSync } from '../helpers/yClient'
 import { eventually, launchBrowser, Person } from './helpers/browser'
 
 let server: TestServer
@@ -103,6 +104,21 @@ test('a link with a wrong key shows a clear message and no board', async () => {
   await p.page.goto(`${server.url}/w/${w.id}#key=wrong`)
   await p.page.getByText('Länken gäller inte längre').waitFor()
   assert.is(await p.page.getByTestId('board').count(), 0)
+})
+
+test('a board saved by a newer version asks the user to reload instead of showing a blank board', async () => {
+  const w = await server.createWorkshop()
+  const script = connectClient(server.wsUrl, w.id, w.facilitatorKey)
+  await waitForSync(script)
+  script.doc.getMap('meta').set('docVersion', 99)
+  await new Promise((r) => setTimeout(r, 200))
+  script.destroy()
+  const p = await person('Eva')
+  await p.page.goto(w.participantUrl)
+  await p.page.getByLabel('Ditt namn').fill('Eva')
+  await p.page.getByRole('button', { name: 'Gå med' }).click()
+  await p.page.getByText('Tavlan är sparad av en nyare version av Samverkstad. Ladda om sidan.').waitFor()
+  assert.ok(await p.page.getByRole('button', { name: 'Ladda om' }).isVisible())
 })
 
 test.run()
