@@ -8,11 +8,15 @@ function isPinned(shape: TLShape): boolean {
  * Template frames that hold participants' cards (journey phases, cause-effect
  * zones, Målbild) cannot be locked, since tldraw lets nothing into a locked
  * frame; they are pinned instead: participants cannot move, resize, rename or
- * delete them, while cards still go in and out. Facilitators can.
+ * delete them, while cards still go in and out. Facilitators can. Nor can
+ * participants lock or unlock shapes: what the facilitator locked stays locked.
  */
 export function guardPinnedShapes(editor: Editor): () => void {
   const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
-    if (source !== 'user' || !isPinned(prev)) return next
+    if (source !== 'user') return next
+    // Locks are the facilitator's: a participant can neither unlock nor lock anything.
+    if (prev.isLocked !== next.isLocked) return prev
+    if (!isPinned(prev)) return next
     const same =
       prev.x === next.x &&
       prev.y === next.y &&
