@@ -28,6 +28,7 @@ import type { Log } from '../log'
 import type { Db } from '../store/database'
 import type { WorkshopRow } from '../store/workshopStore'
 import type { SyncServer } from '../sync/syncServer'
+import { touchesLocks } from './lockedShapes'
 import { updateChangesDoc } from './updateChanges'
 import { VoteStore } from './voteStore'
 
@@ -76,6 +77,7 @@ export class FacilitationService {
   mayWrite = (workshopId: string, channel: string, role: Role, update: Uint8Array): boolean => {
     if (channel !== 'board' || role === 'facilitator') return true
     try {
+      if (this.sync.withDoc(workshopId, 'board', (doc) => touchesLocks(doc, update))) return false
       if (!this.sync.withDoc(workshopId, CONTROL_CHANNEL, readLocks).board) return true
       return !this.sync.withDoc(workshopId, 'board', (doc) => updateChangesDoc(doc, update))
     } catch (error) {
