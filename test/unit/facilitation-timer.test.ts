@@ -56,8 +56,14 @@ test('two clients with clocks 10 minutes apart see the same remaining time', () 
   const wrong = timerRemaining(t, serverTime(wrongClock.now, wrongClock.offset))
   assert.is(right, 12 * MIN)
   assert.is(wrong, right)
-  // Without the offset the clock that is 10 minutes behind would show 10 minutes too many.
-  assert.is(timerRemaining(t, wrongClock.now), 22 * MIN)
+  // Without the offset the clock that is 10 minutes behind would show too much (the whole 15 minutes).
+  assert.is(timerRemaining(t, wrongClock.now), 15 * MIN)
+})
+
+test('a clock a little ahead of the server never shows more than the timer was set to', () => {
+  const t = startTimer(10 * MIN, T0)
+  assert.is(timerRemaining(t, T0 - 800), 10 * MIN)
+  assert.is(timerRemaining(t, T0 + 800), 10 * MIN - 800)
 })
 
 test('pause freezes the remaining time; resume continues from it', () => {

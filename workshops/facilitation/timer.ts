@@ -24,7 +24,8 @@ export const STOPPED_TIMER: TimerState = { state: 'stopped', endsAt: null, remai
 export function timerRemaining(timer: TimerState, serverNow: number): number {
   switch (timer.state) {
     case 'running':
-      return Math.max(0, (timer.endsAt ?? serverNow) - serverNow)
+      // Never more than was left when it was written: clients' clock offsets differ by a few ms.
+      return Math.max(0, Math.min(timer.remainingMs, (timer.endsAt ?? serverNow) - serverNow))
     case 'paused':
       return Math.max(0, timer.remainingMs)
     default:
