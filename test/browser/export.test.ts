@@ -1,32 +1,13 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { startTestServer, type TestServer } from '../helpers/testServer'
-import { drawArrow, eventually, launchBrowser, Person } from './helpers/browser'
+import { drawArrow, eventually, Person } from './helpers/browser'
+import { browserSuite } from './helpers/suite'
 
-let server: TestServer
-let browser: Browser
-const people: Person[] = []
-const person = async (name: string) => {
-  const p = await Person.create(browser, name)
-  people.push(p)
-  return p
-}
-
-test.before(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-test.after.each(async () => {
-  for (const p of people.splice(0)) await p.close()
-})
-test.after(async () => {
-  await browser.close()
-  await server.close({ removeData: true })
-})
+const suite = browserSuite(test)
+const person = (name: string) => suite.person(name)
 
 async function download(p: Person, label: string): Promise<{ name: string; body: Buffer }> {
   await p.page.getByRole('button', { name: 'Exportera' }).click()
@@ -36,7 +17,7 @@ async function download(p: Person, label: string): Promise<{ name: string; body:
 }
 
 test('the facilitator downloads the pairs as Excel and the report as Word from the export menu', async () => {
-  const w = await server.createWorkshop({ method: 'ws2', title: 'Grupp 2 – Värmland' })
+  const w = await suite.server.createWorkshop({ method: 'ws2', title: 'Grupp 2 – Värmland' })
   const karin = await person('Karin')
   const ahmed = await person('Ahmed')
   await karin.join(w.facilitatorUrl)
@@ -66,7 +47,7 @@ test('the facilitator downloads the pairs as Excel and the report as Word from t
   // The participant has no export menu, and the server refuses their key anyway.
   await ahmed.page.getByTestId('presence-list').waitFor()
   assert.is(await ahmed.page.getByRole('button', { name: 'Exportera' }).count(), 0)
-  const refused = await fetch(`${server.url}/api/workshops/${w.id}/export/pairs.xlsx`, { headers: { authorization: `Bearer ${w.participantKey}` } })
+  const refused = await fetch(`${suite.server.url}/api/workshops/${w.id}/export/pairs.xlsx`, { headers: { authorization: `Bearer ${w.participantKey}` } })
   assert.is(refused.status, 403)
 })
 

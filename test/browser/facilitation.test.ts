@@ -1,35 +1,17 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { startTestServer, type TestServer } from '../helpers/testServer'
-import { eventually, launchBrowser, Person } from './helpers/browser'
+import { eventually, Person } from './helpers/browser'
+import { browserSuite } from './helpers/suite'
 
-let server: TestServer
-let browser: Browser
-const people: Person[] = []
-const person = async (name: string) => {
-  const p = await Person.create(browser, name)
-  people.push(p)
-  return p
-}
-
-test.before(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-test.after.each(async () => {
-  for (const p of people.splice(0)) await p.close()
-})
-test.after(async () => {
-  await browser.close()
-  await server.close({ removeData: true })
-})
+const suite = browserSuite(test)
+const person = (name: string) => suite.person(name)
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** A facilitator and two participants, each in their own browser context, all on the board. */
 async function session(method: 'ws2' | 'ws3', opts: { beforeJoin?: (p: Person) => Promise<void> } = {}) {
-  const w = await server.createWorkshop({ method, title: 'Facilitering' })
+  const w = await suite.server.createWorkshop({ method, title: 'Facilitering' })
   const karin = await person('Karin')
   const ahmed = await person('Ahmed')
   const bea = await person('Bea')

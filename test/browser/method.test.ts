@@ -1,30 +1,11 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Browser } from 'playwright-core'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { startTestServer, type TestServer } from '../helpers/testServer'
-import { drawArrow, eventually, launchBrowser, Person } from './helpers/browser'
+import { drawArrow, eventually, Person } from './helpers/browser'
+import { browserSuite } from './helpers/suite'
 
-let server: TestServer
-let browser: Browser
-const people: Person[] = []
-const person = async (name: string) => {
-  const p = await Person.create(browser, name)
-  people.push(p)
-  return p
-}
-
-test.before(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-test.after.each(async () => {
-  for (const p of people.splice(0)) await p.close()
-})
-test.after(async () => {
-  await browser.close()
-  await server.close({ removeData: true })
-})
+const suite = browserSuite(test)
+const person = (name: string) => suite.person(name)
 
 const insightsInOutline = (p: Person) =>
   p.page.getByTestId('outline-insight').evaluateAll((els) =>
@@ -35,7 +16,7 @@ const insightsInOutline = (p: Person) =>
   )
 
 test('an arrow drawn from an insight to a challenge shows as a pair in another participant\'s outline', async () => {
-  const w = await server.createWorkshop({ method: 'ws2' })
+  const w = await suite.server.createWorkshop({ method: 'ws2' })
   const karin = await person('Karin')
   const ahmed = await person('Ahmed')
   await karin.join(w.facilitatorUrl)
@@ -51,7 +32,7 @@ test('an arrow drawn from an insight to a challenge shows as a pair in another p
 })
 
 test('cards added and linked from the outline by keyboard appear linked on another participant\'s board', async () => {
-  const w = await server.createWorkshop({ method: 'ws2' })
+  const w = await suite.server.createWorkshop({ method: 'ws2' })
   const karin = await person('Karin')
   const ahmed = await person('Ahmed')
   await karin.join(w.facilitatorUrl)
@@ -130,7 +111,7 @@ test('cards added and linked from the outline by keyboard appear linked on anoth
 })
 
 test('a new WS1 workshop has its templates on the board', async () => {
-  const w = await server.createWorkshop({ method: 'ws1', title: 'Intervjuanalys' })
+  const w = await suite.server.createWorkshop({ method: 'ws1', title: 'Intervjuanalys' })
   const karin = await person('Karin')
   await karin.join(w.facilitatorUrl)
   const frames = await karin.page.evaluate(() =>
@@ -148,7 +129,7 @@ test('a new WS1 workshop has its templates on the board', async () => {
 test('a facilitator adds a persona on the start page and the new workshop\'s board shows it', async () => {
   const karin = await person('Karin')
   const page = karin.page
-  await page.goto(server.url)
+  await page.goto(suite.server.url)
   await page.getByText('Lägg till en egen persona').click()
   const form = page.locator('form.persona-form')
   await form.getByLabel('Namn').fill('Lars')
@@ -173,7 +154,7 @@ test('a facilitator adds a persona on the start page and the new workshop\'s boa
 })
 
 test('the outline has no serious or critical accessibility problems', async () => {
-  const w = await server.createWorkshop({ method: 'ws2' })
+  const w = await suite.server.createWorkshop({ method: 'ws2' })
   const karin = await person('Karin')
   await karin.join(w.facilitatorUrl)
   const outline = karin.page.getByTestId('outline')
@@ -186,7 +167,7 @@ test('the outline has no serious or critical accessibility problems', async () =
 })
 
 test('pasting 20 quotes in WS1 gives 20 quote cards in the step frame; a bad file creates nothing', async () => {
-  const w = await server.createWorkshop({ method: 'ws1', title: 'Citat' })
+  const w = await suite.server.createWorkshop({ method: 'ws1', title: 'Citat' })
   const karin = await person('Karin')
   const ahmed = await person('Ahmed')
   await karin.join(w.facilitatorUrl)

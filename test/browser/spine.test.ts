@@ -1,33 +1,14 @@
-import type { Browser } from 'playwright-core'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { startTestServer, type TestServer } from '../helpers/testServer'
 import { connectClient, waitForSync } from '../helpers/yClient'
-import { eventually, launchBrowser, Person } from './helpers/browser'
+import { eventually, Person } from './helpers/browser'
+import { browserSuite } from './helpers/suite'
 
-let server: TestServer
-let browser: Browser
-const people: Person[] = []
-const person = async (name: string) => {
-  const p = await Person.create(browser, name)
-  people.push(p)
-  return p
-}
-
-test.before(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-test.after.each(async () => {
-  for (const p of people.splice(0)) await p.close()
-})
-test.after(async () => {
-  await browser.close()
-  await server.close({ removeData: true })
-})
+const suite = browserSuite(test)
+const person = (name: string) => suite.person(name)
 
 function foreignRequests(p: Person): string[] {
-  const own = new URL(server.url)
+  const own = new URL(suite.server.url)
   return p.requests.filter((u) => {
     if (u.startsWith('data:') || u.startsWith('blob:')) return false
     const url = new URL(u)
@@ -38,7 +19,7 @@ function foreignRequests(p: Person): string[] {
 test('a facilitator creates a workshop, a participant joins, and both work on one board', async () => {
   const karin = await person('Karin')
   const page = karin.page
-  await page.goto(server.url)
+  await page.goto(suite.server.url)
   await page.getByText('Insikter och utmaningar').click()
   await page.getByLabel('Workshopens namn').fill('KUPO grupp 2')
   await page.getByRole('button', { name: 'Skapa workshop' }).click()
@@ -89,7 +70,7 @@ test('a facilitator creates a workshop, a participant joins, and both work on on
 
 test('the start page is Swedish by default and switches to English', async () => {
   const p = await person('Eva')
-  await p.page.goto(server.url)
+  await p.page.goto(suite.server.url)
   await p.page.getByRole('heading', { name: 'Starta en workshop' }).waitFor()
   await p.page.getByRole('button', { name: 'In English' }).click()
   await p.page.getByRole('heading', { name: 'Start a workshop' }).waitFor()
@@ -99,16 +80,16 @@ test('the start page is Swedish by default and switches to English', async () =>
 })
 
 test('a link with a wrong key shows a clear message and no board', async () => {
-  const w = await server.createWorkshop()
+  const w = await suite.server.createWorkshop()
   const p = await person('Intruder')
-  await p.page.goto(`${server.url}/w/${w.id}#key=wrong`)
+  await p.page.goto(`${suite.server.url}/w/${w.id}#key=wrong`)
   await p.page.getByText('Länken gäller inte längre').waitFor()
   assert.is(await p.page.getByTestId('board').count(), 0)
 })
 
 test('a board saved by a newer version asks the user to reload instead of showing a blank board', async () => {
-  const w = await server.createWorkshop()
-  const script = connectClient(server.wsUrl, w.id, w.facilitatorKey)
+  const w = await suite.server.createWorkshop()
+  const script = connectClient(suite.server.wsUrl, w.id, w.facilitatorKey)
   await waitForSync(script)
   script.doc.getMap('meta').set('docVersion', 99)
   await new Promise((r) => setTimeout(r, 200))

@@ -1,4 +1,4 @@
-import type { TLRecord } from '@tldraw/tlschema'
+import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { CLOSE_WRITE_REFUSED } from '../../workshops/doc/wire'
@@ -44,7 +44,7 @@ const refusals: Array<[string, (pkv: ReturnType<typeof boardRecordStore>) => voi
   ['move a locked frame', (pkv) => pkv.set(STEP_FRAME, { ...(pkv.get(STEP_FRAME) as TLRecord), x: 9999 } as TLRecord), STEP_FRAME],
   ['delete a locked frame', (pkv) => pkv.delete(STEP_FRAME), STEP_FRAME],
   ['edit a card inside the locked persona frame', (pkv) => {
-    const card = [...pkv.map.values()].map((e) => e.val).find((r) => r.typeName === 'shape' && r.parentId === PERSONA_FRAME)!
+    const card = [...pkv.map.values()].map((e) => e.val).find((r): r is TLShape => r.typeName === 'shape' && r.parentId === PERSONA_FRAME)!
     pkv.set(card.id, { ...card, x: card.x + 500 } as TLRecord)
   }, PERSONA_FRAME],
   ['lock a frame', (pkv) => pkv.set('shape:step-sharpen-insights', { ...(pkv.get('shape:step-sharpen-insights') as TLRecord), isLocked: true } as TLRecord), 'shape:step-sharpen-insights'],
@@ -69,7 +69,7 @@ for (const [what, write, watchedId] of refusals) {
 
 test('a participant still edits unlocked cards and frames freely', async () => {
   const { facilitator, participant, fkv, pkv } = await setup()
-  const frame = pkv.get('shape:step-sharpen-insights') as TLRecord
+  const frame = pkv.get('shape:step-sharpen-insights') as TLShape
   pkv.set(frame.id, { ...frame, x: frame.x + 10 } as TLRecord)
   await waitFor(() => (fkv.get(frame.id) as { x: number }).x === (frame as { x: number }).x + 10, 'unlocked frame moved for the facilitator')
   assert.equal(participant.closes, [])

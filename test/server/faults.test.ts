@@ -11,7 +11,7 @@ import { configFromEnv } from '../../server/config'
 import { DocStore } from '../../server/store/docStore'
 import { CLOSE_BAD_MESSAGE, CLOSE_STORAGE_FAILED } from '../../workshops/doc/wire'
 import { startProcessServer } from '../helpers/processServer'
-import { createWorkshopAt, ROOT, tempDataDir } from '../helpers/testServer'
+import { createWorkshopAt, ROOT, startTestServer, tempDataDir } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync, type YClient } from '../helpers/yClient'
 
 // 200 providers each add a process 'exit' listener.
@@ -342,6 +342,48 @@ test('disk full: the edit is not relayed, clients get 4500, and it is stored onc
   } finally {
     for (const c of clients) c.destroy()
     await app.close()
+  }
+})
+
+test('disk full: a socket of the failed room that closes late does not keep the next room in memory', async () => {
+  const server = await startTestServer()
+  const { app } = server
+  const clients: YClient[] = []
+  let stuck: WebSocket | null = null
+  try {
+    const w = await server.createWorkshop()
+    const a = connectClient(server.wsUrl, w.id, w.participantKey)
+    clients.push(a)
+    await waitForSync(a)
+    // A socket that stops reading: it does not answer the server's close frame, so its close comes late.
+    const raw = new WebSocket(`${server.wsUrl}/sync/${w.id}?key=${w.participantKey}`)
+    stuck = raw
+    raw.on('error', () => {})
+    await new Promise((ok, fail) => {
+      raw.once('open', ok)
+      raw.once('error', fail)
+    })
+    ;(raw as unknown as { _socket: { pause(): void } })._socket.pause()
+
+    const pages = app.db.pragma('page_count', { simple: true }) as number
+    app.db.pragma(`max_page_count = ${pages}`)
+    entries(a).set('during', 'x'.repeat(64 * 1024))
+    await waitFor(() => a.closes.includes(CLOSE_STORAGE_FAILED), 'the writer gets 4500')
+    app.db.pragma('max_page_count = 1073741823')
+    // The writer is back in a new room, which stored its edit.
+    await waitFor(() => a.provider.synced && a.closes.length > 0 && a.provider.wsconnected, 'the writer reconnects', 10_000)
+    await sleep(300)
+    assert.is(new DocStore(app.db).updateCount(w.id) > 0, true, 'the edit is stored')
+
+    // Now the stuck socket of the failed room goes away, and then the last client of the new room leaves.
+    raw.terminate()
+    await sleep(50)
+    for (const c of clients.splice(0)) c.destroy()
+    await waitFor(() => app.sync.loadedRoomCount === 0, 'every room unloaded after its last client left', 3000)
+  } finally {
+    stuck?.terminate()
+    for (const c of clients) c.destroy()
+    await server.close({ removeData: true })
   }
 })
 
