@@ -123,7 +123,7 @@ let first: { text: string; file: WorkshopFile }
 
 test('round trip: import(export(w)) gives back the same board records, settings, votes and agenda', async () => {
   original = await createWorkshopAt(url, { method: 'ws3', title: 'Idéverkstad – Värmland', anonymous: true, persona: 'anna' })
-  await writeBoard(original.id, original.participantKey, boardRecords)
+  await writeBoard(original.id, original.facilitatorKey, boardRecords)
   facts.votes.set(original.id, { 'shape:k-challenge': 5, 'shape:k-idea': 3, 'shape:in-frame': 1 })
   facts.agenda.set(original.id, [
     { stepId: 'target-picture', title: { sv: 'Målbild', en: 'Target picture' }, startedAt: 1_764_000_000_000, endedAt: 1_764_001_200_000 },
