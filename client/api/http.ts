@@ -1,5 +1,7 @@
 import type { Localized } from '../../workshops/lang'
-import type { WorkshopDefinition } from '../../workshops/method/types'
+import type { Persona, WorkshopDefinition } from '../../workshops/method/types'
+
+export type { Persona }
 
 export interface MethodSummary {
   id: string
@@ -38,18 +40,6 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const body = (await res.json().catch(() => ({}))) as { error?: string }
   if (!res.ok) throw new ApiError(res.status, body.error ?? res.statusText)
   return body as T
-}
-
-export interface Persona {
-  id: string
-  name: string
-  age: number
-  family: string
-  home: string
-  work: string
-  interests: string
-  diagnosis: string
-  situation: string
 }
 
 export const api = {

@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js'
+import { createSignal } from 'solid-js'
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { CARD_DEFAULT_SIZE } from '../../workshops/cards/cardShape'
 import { nextIndex } from '../../workshops/doc/boardOps'
@@ -6,6 +6,7 @@ import { parseQuotes, quoteCards } from '../../workshops/import/quotes'
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { CARD_GAP, cardGridFrameSize, GRID_ORIGIN, STEP_FRAME_COLUMNS } from '../../workshops/templates/grid'
 import { stepFrameId } from '../../workshops/templates/placeTemplates'
+import { StatusMessage } from '../StatusMessage'
 import { t } from '../i18n/i18n'
 import type { BoardRecords } from '../workshop/createBoardRecords'
 
@@ -73,13 +74,7 @@ export function QuoteImport(props: { board: BoardRecords; frameId: string; autho
         </label>
         <p class="hint">{t('import.pseudonyms')}</p>
         <button type="submit">{t('import.submit')}</button>
-        <Show when={message()}>
-          {(m) => (
-            <p role={m().ok ? 'status' : 'alert'} class={m().ok ? 'ok' : 'error'}>
-              {m().text}
-            </p>
-          )}
-        </Show>
+        <StatusMessage status={message()} />
       </form>
     </details>
   )

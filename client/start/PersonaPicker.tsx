@@ -1,5 +1,6 @@
-import { createResource, createSignal, For, Show } from 'solid-js'
+import { createResource, createSignal, For } from 'solid-js'
 import { api, type Persona } from '../api/http'
+import { StatusMessage } from '../StatusMessage'
 import { t, type MessageKey } from '../i18n/i18n'
 
 const TEXT_FIELDS = ['family', 'home', 'work', 'interests', 'diagnosis', 'situation'] as const
@@ -64,13 +65,7 @@ export function PersonaPicker(props: { value: string; onChange: (id: string) => 
             )}
           </For>
           <button type="submit">{t('persona.save')}</button>
-          <Show when={message()}>
-            {(m) => (
-              <p role={m().ok ? 'status' : 'alert'} class={m().ok ? 'ok' : 'error'}>
-                {m().text}
-              </p>
-            )}
-          </Show>
+          <StatusMessage status={message()} />
         </form>
       </details>
     </div>
