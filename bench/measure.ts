@@ -87,3 +87,52 @@ export function rssPeak(pid: number, everyMs = 250): { stop(): number } {
     },
   }
 }
+
+/** CPU time the whole machine was busy so far (all cores, everything but idle and iowait), in ms. */
+export function systemBusyMs(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]
+  const ticks = line.trim().split(/\s+/).slice(1).map(Number)
+  const total = ticks.reduce((a, b) => a + b, 0)
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0)
+  return ((total - idle) * 1000) / CLK_TCK
+}
+
+/** CPU the rest of the machine used over an interval (everything but `ours`), as % of one core. */
+export function otherCpuWindow(ours: () => readonly number[]): { stop(): number } {
+  const t0 = wallNow()
+  const pids = ours()
+  const busy0 = systemBusyMs()
+  const mine0 = pids.map(safeCpuMs)
+  return {
+    stop() {
+      const seconds = (wallNow() - t0) / 1000
+      const busy = systemBusyMs() - busy0
+      const mine = pids.reduce((s, pid, i) => s + (safeCpuMs(pid) - mine0[i]), 0)
+      return Math.max(0, ((busy - mine) / (seconds * 1000)) * 100)
+    },
+  }
+}
+
+function safeCpuMs(pid: number): number {
+  try {
+    return cpuMs(pid)
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * Waits until the given processes together use less than `maxPct` of a core
+ * over `windowMs` (a saturated server may still work off its backlog after
+ * its clients left). Gives up after `timeoutMs`; returns the seconds waited.
+ */
+export async function settle(pids: readonly number[], maxPct = 5, windowMs = 1000, timeoutMs = 60_000): Promise<number> {
+  const start = wallNow()
+  while (wallNow() - start < timeoutMs) {
+    const before = pids.map(safeCpuMs)
+    await sleep(windowMs)
+    const used = pids.reduce((s, pid, i) => s + (safeCpuMs(pid) - before[i]), 0)
+    if ((used / windowMs) * 100 < maxPct) break
+  }
+  return (wallNow() - start) / 1000
+}

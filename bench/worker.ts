@@ -165,7 +165,9 @@ async function load(c: Extract<Command, { cmd: 'load' }>): Promise<LoadReply> {
   for (let i = 0; i < total; i++) {
     const client = g.get(i % c.totalClients)
     if (!client) continue
-    await sleep(c.startAt + i * c.intervalMs - now())
+    // Behind schedule (a flooded event loop) the due edits go out at once rather than one per loop turn.
+    const wait = c.startAt + i * c.intervalMs - now()
+    if (wait > 0) await sleep(wait)
     client.cards.set(`${prefix}${i}`, makeCard(now(), client.idx, i))
     sent++
   }
@@ -248,3 +250,4 @@ process.on('message', (message: Request) => {
 })
 // The orchestrator went away: nothing left to do.
 process.on('disconnect', () => process.exit(0))
+process.send?.({ ready: true })

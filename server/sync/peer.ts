@@ -24,9 +24,8 @@ export class Peer {
       s.terminate()
       return
     }
-    s.send(message, (err) => {
-      if (err) s.terminate()
-    })
+    // No callback per send: a failed write surfaces as the socket's 'error' and 'close', which drop the peer.
+    s.send(message)
   }
 
   close(code: number, reason: string): void {

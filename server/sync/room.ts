@@ -20,7 +20,7 @@ import type { Peer } from './peer'
 /** Fold the update log into the state row after this many appended updates. */
 const COMPACT_EVERY = 500
 /** From this many peers on, presence changes are batched over a short window. */
-const AWARENESS_BATCH_FROM = 20
+const AWARENESS_BATCH_FROM = 5
 const AWARENESS_BATCH_MS = 40
 
 export class StorageFailedError extends Error {}
@@ -35,9 +35,12 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness
   private lastSeq: number
   private sinceCompact: number
-  private fullState: Uint8Array | null = null
+  /** Sync step 2 for a client that has nothing yet, encoded once between edits. */
+  private fullStateMessage: Uint8Array | null = null
   private collected: Uint8Array[] = []
   private pendingPresence = new Set<number>()
+  /** Which socket last announced each awareness client id. */
+  private presenceOwner = new Map<number, Peer>()
   private presenceTimer: NodeJS.Timeout | null = null
   private failed = false
   private destroyed = false
@@ -55,7 +58,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
     doc.on('update', (update: Uint8Array) => {
-      this.fullState = null
+      this.fullStateMessage = null
       this.collected.push(update)
     })
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -110,7 +113,7 @@ export class Room {
     const payload = decoding.readVarUint8Array(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1:
-        peer.send(syncStep2Message(this.stateSince(payload)))
+        peer.send(this.syncStep2For(payload))
         return
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate:
@@ -125,12 +128,16 @@ export class Room {
     }
   }
 
-  /** The document as an update for a client that has `stateVector`; the full state is cached between joins. */
-  private stateSince(stateVector: Uint8Array): Uint8Array {
+  /**
+   * Sync step 2 for a client that has `stateVector`. For a new client (empty
+   * state vector) the whole message is cached between edits, so a crowd
+   * joining at once costs one encoding, not one per person.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
     const isEmpty = stateVector.length === 1 && stateVector[0] === 0
-    if (!isEmpty) return Y.encodeStateAsUpdate(this.doc, stateVector)
-    this.fullState ??= Y.encodeStateAsUpdate(this.doc)
-    return this.fullState
+    if (!isEmpty) return syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector))
+    this.fullStateMessage ??= syncStep2Message(Y.encodeStateAsUpdate(this.doc))
+    return this.fullStateMessage
   }
 
   /**
@@ -193,7 +200,10 @@ export class Room {
     if (peer) {
       for (const id of added) peer.clientIds.add(id)
       for (const id of removed) peer.clientIds.delete(id)
+      for (const id of added) this.presenceOwner.set(id, peer)
+      for (const id of updated) this.presenceOwner.set(id, peer)
     }
+    for (const id of removed) this.presenceOwner.delete(id)
     for (const id of added) this.pendingPresence.add(id)
     for (const id of updated) this.pendingPresence.add(id)
     for (const id of removed) this.pendingPresence.add(id)
@@ -217,7 +227,16 @@ export class Room {
     const ids = [...this.pendingPresence]
     this.pendingPresence.clear()
     const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
-    for (const p of this.peers) p.send(message)
+    // A batch of one socket's own states need not go back to it.
+    const owner = this.soleOwner(ids)
+    for (const p of this.peers) if (p !== owner) p.send(message)
+  }
+
+  private soleOwner(ids: number[]): Peer | null {
+    const owner = this.presenceOwner.get(ids[0])
+    if (!owner) return null
+    for (const id of ids) if (this.presenceOwner.get(id) !== owner) return null
+    return owner
   }
 
   /** Stores what is not yet compacted and frees the document. */

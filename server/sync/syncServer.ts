@@ -156,7 +156,9 @@ export class SyncServer {
   }
 
   private scheduleUnload(name: string, room: Room): void {
-    if (this.unloadTimers.has(name)) return
+    // A room that already left (storage failed, workshop deleted) must not take the timer
+    // slot of the room now loaded under its name: that room would then never be unloaded.
+    if (this.rooms.get(name) !== room || this.unloadTimers.has(name)) return
     const timer = setTimeout(() => {
       this.unloadTimers.delete(name)
       if (this.rooms.get(name) === room && room.peers.size === 0) {

@@ -9,13 +9,14 @@ import * as Y from 'yjs'
 import { createApp } from '../../server/app'
 import { configFromEnv } from '../../server/config'
 import { DocStore } from '../../server/store/docStore'
-import { CLOSE_BAD_MESSAGE, CLOSE_STORAGE_FAILED } from '../../workshops/doc/wire'
+import { CLOSE_BAD_MESSAGE,
+  CLOSE_WRITE_REFUSED, CLOSE_STORAGE_FAILED } from '../../workshops/doc/wire'
 import { startProcessServer } from '../helpers/processServer'
 import { createWorkshopAt, ROOT, startTestServer, tempDataDir } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync, type YClient } from '../helpers/yClient'
 
 // 200 providers each add a process 'exit' listener.
-process.setMaxListeners(0)
+process.setMaxListeners(Math.max(process.getMaxListeners(), 300))
 
 const MAP = 'faults'
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -177,7 +178,8 @@ test('10,000 malformed frames: the server stays up, closes each bad socket, good
     const notClosedByServer = results.filter((r) => !r.byServer)
     assert.is(notClosedByServer.length, 0, `${notClosedByServer.length} bad sockets were not closed by the server`)
     const codes = new Set(results.map((r) => r.code))
-    for (const code of codes) assert.ok(code === CLOSE_BAD_MESSAGE || code === 1009, `unexpected close code ${code}`)
+    // A valid update meant for another room can touch this board's locked template frames: refused as a write (4409).
+    for (const code of codes) assert.ok(code === CLOSE_BAD_MESSAGE || code === CLOSE_WRITE_REFUSED || code === 1009, `unexpected close code ${code}`)
     assert.ok(codes.has(CLOSE_BAD_MESSAGE))
 
     // Good clients were never dropped and still sync, in both rooms.
