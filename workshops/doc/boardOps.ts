@@ -58,6 +58,28 @@ function pageCentre(records: RecordSource, shape: TLShape): { x: number; y: numb
   return { x: x + (props.w ?? 0) / 2, y: y + (props.h ?? 0) / 2 }
 }
 
+/** tldraw's props for a plain black arrow from (0, 0) to `end`, as its arrow tool makes one. */
+export function arrowProps(end: { x: number; y: number }) {
+  return {
+    kind: 'arc',
+    labelColor: 'black',
+    color: 'black',
+    fill: 'none',
+    dash: 'draw',
+    size: 'm',
+    arrowheadStart: 'none',
+    arrowheadEnd: 'arrow',
+    font: 'draw',
+    start: { x: 0, y: 0 },
+    end,
+    bend: 0,
+    richText: { type: 'doc', content: [{ type: 'paragraph' }] },
+    labelPosition: 0.5,
+    scale: 1,
+    elbowMidPoint: 0.5,
+  }
+}
+
 /** An arrow from one card to another, bound at both ends: the same link a user draws. */
 export function linkCards(records: RecordSource, fromId: string, toId: string, pageId: TLParentId): TLRecord[] {
   const from = records.get(fromId) as TLShape | undefined
@@ -68,24 +90,7 @@ export function linkCards(records: RecordSource, fromId: string, toId: string, p
   const arrowId = createShapeId()
   const arrow = {
     ...shapeBase(arrowId, 'arrow', pageId, a.x, a.y, nextIndex(records, pageId)),
-    props: {
-      kind: 'arc',
-      labelColor: 'black',
-      color: 'black',
-      fill: 'none',
-      dash: 'draw',
-      size: 'm',
-      arrowheadStart: 'none',
-      arrowheadEnd: 'arrow',
-      font: 'draw',
-      start: { x: 0, y: 0 },
-      end: { x: b.x - a.x, y: b.y - a.y },
-      bend: 0,
-      richText: { type: 'doc', content: [{ type: 'paragraph' }] },
-      labelPosition: 0.5,
-      scale: 1,
-      elbowMidPoint: 0.5,
-    },
+    props: arrowProps({ x: b.x - a.x, y: b.y - a.y }),
   }
   const binding = (terminal: 'start' | 'end', target: string) => ({
     id: createBindingId(),

@@ -3,6 +3,7 @@
  * Short ids are prefixed: card('q1', …) has id 'shape:q1'.
  */
 import type { CardKind } from '../../../workshops/cards/kinds'
+import { arrowProps } from '../../../workshops/doc/boardOps'
 
 export const PAGE_ID = 'page:page'
 
@@ -77,24 +78,7 @@ function binding(id: string, arrowId: string, toId: string, terminal: 'start' | 
 export function arrow(id: string, from: string, to: string) {
   const arrowShape = {
     ...base(id, 'arrow', {}),
-    props: {
-      kind: 'arc',
-      labelColor: 'black',
-      color: 'black',
-      fill: 'none',
-      dash: 'draw',
-      size: 'm',
-      arrowheadStart: 'none',
-      arrowheadEnd: 'arrow',
-      font: 'draw',
-      start: { x: 0, y: 0 },
-      end: { x: 100, y: 0 },
-      bend: 0,
-      richText: { type: 'doc', content: [{ type: 'paragraph' }] },
-      labelPosition: 0.5,
-      scale: 1,
-      elbowMidPoint: 0.5,
-    },
+    props: arrowProps({ x: 100, y: 0 }),
   }
   return [
     arrowShape,
