@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DefinitionError, parsePersona } from '../../workshops/method/parseDefinition'
+import { parsePersona } from '../../workshops/method/parseDefinition'
 import type { Persona } from '../../workshops/method/types'
 import type { MethodRegistry } from '../methods/loadMethods'
 
@@ -52,5 +52,3 @@ export class PersonaLibrary {
     return persona
   }
 }
-
-export { DefinitionError }

@@ -7,35 +7,18 @@ export const MSG_AWARENESS = 1
 export const MSG_AUTH = 2
 export const MSG_QUERY_AWARENESS = 3
 
-export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+/** One y-websocket message: its type, an optional sync sub-type, and a length-prefixed payload. */
+function message(type: number, payload: Uint8Array, syncType?: number): Uint8Array {
   const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MSG_SYNC)
-  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1)
-  encoding.writeVarUint8Array(e, stateVector)
+  encoding.writeVarUint(e, type)
+  if (syncType !== undefined) encoding.writeVarUint(e, syncType)
+  encoding.writeVarUint8Array(e, payload)
   return encoding.toUint8Array(e)
 }
 
-export function syncStep2Message(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MSG_SYNC)
-  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2)
-  encoding.writeVarUint8Array(e, update)
-  return encoding.toUint8Array(e)
-}
-
-export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MSG_SYNC)
-  encoding.writeVarUint(e, syncProtocol.messageYjsUpdate)
-  encoding.writeVarUint8Array(e, update)
-  return encoding.toUint8Array(e)
-}
-
-export function awarenessMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MSG_AWARENESS)
-  encoding.writeVarUint8Array(e, update)
-  return encoding.toUint8Array(e)
-}
+export const syncStep1Message = (stateVector: Uint8Array) => message(MSG_SYNC, stateVector, syncProtocol.messageYjsSyncStep1)
+export const syncStep2Message = (update: Uint8Array) => message(MSG_SYNC, update, syncProtocol.messageYjsSyncStep2)
+export const syncUpdateMessage = (update: Uint8Array) => message(MSG_SYNC, update, syncProtocol.messageYjsUpdate)
+export const awarenessMessage = (update: Uint8Array) => message(MSG_AWARENESS, update)
 
 export class BadMessageError extends Error {}
