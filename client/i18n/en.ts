@@ -1,6 +1,6 @@
-import type { MessageKey } from './sv'
+import type { CoreMessageKey } from './sv'
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   'app.name': 'Samverkstad',
   'app.tagline': 'Service-design workshops, on your own server.',
   'lang.switch': 'På svenska',

@@ -1,10 +1,8 @@
 import { createRoot, createSignal } from 'solid-js'
 import { DEFAULT_LANG, isLang, type Lang, type Localized } from '../../workshops/lang'
-import { en } from './en'
-import { sv, type MessageKey } from './sv'
+import { dictionaries, type MessageKey } from './catalog'
 
 const LANG_STORAGE_KEY = 'samverkstad.lang'
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { sv, en }
 
 function storedLang(): Lang {
   try {

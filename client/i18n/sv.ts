@@ -173,4 +173,4 @@ export const sv = {
   'export.failed': 'Exporten misslyckades: {error}',
 } as const
 
-export type MessageKey = keyof typeof sv
+export type CoreMessageKey = keyof typeof sv

@@ -4,8 +4,17 @@ import { join } from 'node:path'
 
 export type Db = Database.Database
 
-/** Schema migrations, applied in order; the index + 1 is the user_version after it. */
-const MIGRATIONS: string[] = [
+/**
+ * Schema migrations by name. The first three predate names and were counted by
+ * `user_version`; every later one is recorded in `schema_migrations`, so
+ * features add their own entry without renumbering anyone else's.
+ */
+interface Migration {
+  name: string
+  sql: string
+}
+
+const LEGACY_MIGRATIONS: string[] = [
   `CREATE TABLE workshops (
      id TEXT PRIMARY KEY,
      method TEXT NOT NULL,
@@ -62,6 +71,9 @@ const MIGRATIONS: string[] = [
    );`,
 ]
 
+/** Later migrations, applied in this order when missing. Add new ones at the end with a name of their own. */
+const MIGRATIONS: Migration[] = []
+
 /**
  * Opens (and creates) the embedded store. WAL lets readers run beside the
  * writer; synchronous=NORMAL keeps every committed write across a crash or
@@ -79,10 +91,20 @@ export function openDatabase(dataDir: string): Db {
 
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number
-  for (let v = current; v < MIGRATIONS.length; v++) {
+  for (let v = current; v < LEGACY_MIGRATIONS.length; v++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[v])
+      db.exec(LEGACY_MIGRATIONS[v])
       db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)')
+  const applied = new Set(db.prepare<[], { name: string }>('SELECT name FROM schema_migrations').all().map((r) => r.name))
+  const record = db.prepare<[string, number]>('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)')
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.name)) continue
+    db.transaction(() => {
+      db.exec(m.sql)
+      record.run(m.name, Date.now())
     })()
   }
 }

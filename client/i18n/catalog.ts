@@ -1,0 +1,16 @@
+import type { Lang } from '../../workshops/lang'
+import { en } from './en'
+import { sv } from './sv'
+
+/** Every feature's texts. A feature with its own messages file adds one entry here. */
+const parts = [{ sv, en }] as const
+
+type Part = (typeof parts)[number]
+type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never
+
+export type MessageKey = KeysOf<Part>
+
+export const dictionaries: Record<Lang, Record<MessageKey, string>> = {
+  sv: Object.assign({}, ...parts.map((p) => p.sv)),
+  en: Object.assign({}, ...parts.map((p) => p.en)),
+}
