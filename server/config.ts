@@ -1,4 +1,6 @@
 import { resolve } from 'node:path'
+import type { DocLimits } from '../workshops/rules/limits'
+import { DEFAULT_DOC_LIMITS } from '../workshops/rules/limits'
 
 export interface Config {
   port: number
@@ -12,6 +14,8 @@ export interface Config {
   workshopsDir: string | null
   maxMessageBytes: number
   maxBodyBytes: number
+  /** Limits on what one board holds (see workshops/rules/limits.ts). */
+  docLimits: DocLimits
   unloadAfterMs: number
   pingIntervalMs: number
   /** Where the built client is (dist/client). */
@@ -44,6 +48,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     workshopsDir: env.WORKSHOPS_DIR ? resolve(env.WORKSHOPS_DIR) : null,
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 64 * 1024),
+    docLimits: {
+      maxRecords: intFrom(env, 'MAX_BOARD_RECORDS', DEFAULT_DOC_LIMITS.maxRecords),
+      maxRecordBytes: intFrom(env, 'MAX_RECORD_BYTES', DEFAULT_DOC_LIMITS.maxRecordBytes),
+      maxDocBytes: intFrom(env, 'MAX_BOARD_BYTES', DEFAULT_DOC_LIMITS.maxDocBytes),
+      maxPendingBytesPerSocket: intFrom(env, 'MAX_PENDING_BYTES_PER_SOCKET', DEFAULT_DOC_LIMITS.maxPendingBytesPerSocket),
+      maxPendingBytesPerRoom: intFrom(env, 'MAX_PENDING_BYTES_PER_ROOM', DEFAULT_DOC_LIMITS.maxPendingBytesPerRoom),
+    },
     unloadAfterMs: intFrom(env, 'UNLOAD_AFTER_MS', 30_000),
     pingIntervalMs: intFrom(env, 'PING_INTERVAL_MS', 30_000),
     clientDir: resolve(rootDir, 'dist/client'),
