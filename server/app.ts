@@ -17,6 +17,8 @@ import { loadMethods, type MethodRegistry } from './methods/loadMethods'
 import { openDatabase, type Db } from './store/database'
 import { DocStore } from './store/docStore'
 import { WorkshopStore } from './store/workshopStore'
+import { Seats } from './sync/seats'
+import { ServerSecrets } from './store/serverSecrets'
 import { SyncServer } from './sync/syncServer'
 import type { WorkshopFacts } from './workshops/facts'
 import { WorkshopImporter } from './workshops/importWorkshop'
@@ -71,11 +73,12 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     unloadAfterMs: config.unloadAfterMs,
     pingIntervalMs: config.pingIntervalMs,
     isAllowedOrigin: originPolicy(config),
-  })
+    limits: config.docLimits,
+  }, new Seats(new ServerSecrets(db).get('seats')))
   const personas = new PersonaLibrary(methods, resolve(config.dataDir, 'personas'))
   const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync)
   const facilitation = new FacilitationService(db, sync, log)
-  sync.setWriteGuard(facilitation.mayWrite)
+  sync.setBoardLockReader(facilitation.isBoardLocked)
   const facts = options.facts ?? workshopFactsFor({ db, docs, methods })
   const importedFacts = new ImportedFactsStore(db)
   const boardImages = new BoardImageStore(db)

@@ -1,4 +1,4 @@
-/** Random ids this browser keeps per workshop: its voter id and its private-writing token. Never names. */
+/** Random ids this browser keeps per workshop: its private-writing token. Never names. */
 function stored(name: string): string {
   let value: string | null = null
   try {
@@ -18,5 +18,4 @@ function stored(name: string): string {
   return value
 }
 
-export const voterId = (workshopId: string) => stored(`samverkstad.voter.${workshopId}`)
 export const privateToken = (workshopId: string) => stored(`samverkstad.private.${workshopId}`)

@@ -158,7 +158,6 @@ export const en: Record<CoreMessageKey, string> = {
   'tools.newLinkDone': 'New participant link:',
   'tools.failed': 'That did not work: {error}',
   'tools.lockFrameHint': "Lock a frame: select it and choose Lock in the board's menu (Shift+L).",
-  'workshop.writeRefused': 'The board was locked while you were editing. Reload the page to go on.',
   'export.button': 'Export',
   'export.menuLabel': 'Export the workshop',
   'export.pairsXlsx': 'Pairs (Excel)',

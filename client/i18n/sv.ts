@@ -157,7 +157,6 @@ export const sv = {
   'tools.newLinkDone': 'Ny deltagarlänk:',
   'tools.failed': 'Det gick inte: {error}',
   'tools.lockFrameHint': 'Lås en ram: markera den och välj Lås i tavlans meny (Skift+L).',
-  'workshop.writeRefused': 'Tavlan låstes medan du ändrade. Ladda om sidan för att fortsätta.',
   'export.button': 'Exportera',
   'export.menuLabel': 'Exportera workshoppen',
   'export.pairsXlsx': 'Par (Excel)',

@@ -17,6 +17,7 @@ import { createWorkshopSync, type SyncStatus } from './createWorkshopSync'
 import { ExportMenu } from './ExportMenu'
 import { colourFor, userId } from './identity'
 import { PresenceList } from './PresenceList'
+import { RefusalToast } from './RefusalToast'
 
 const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
   connecting: 'status.connecting',
@@ -25,7 +26,7 @@ const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
   denied: 'workshop.denied',
   'not-found': 'workshop.notFound',
   'storage-failed': 'workshop.storageFailed',
-  'write-refused': 'workshop.writeRefused',
+  'too-many-refused': 'refused.tooMany',
 }
 
 /**
@@ -48,7 +49,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
   const privateRecords = privateSync ? boardRecordStore(privateSync.doc) : undefined
 
   const clock = createServerClock()
-  const voting = createVoting(workshopId, key, control.state)
+  const voting = createVoting(workshopId, key, control.state, sync.seat)
   const id = userId()
   const me = { id, name: props.displayName, color: colourFor(id), role: props.workshop.role }
   const participants = createPresence(sync.provider.awareness, me)
@@ -103,11 +104,12 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
           )}
         </Show>
       </aside>
+      <RefusalToast notices={[sync.refusal, ...(privateSync ? [privateSync.refusal] : [])]} />
       <Switch>
-        <Match when={sync.status() === 'denied' || sync.status() === 'not-found' || sync.status() === 'write-refused'}>
+        <Match when={sync.status() === 'denied' || sync.status() === 'not-found' || sync.status() === 'too-many-refused'}>
           <div role="alert" class="board-area board-message">
             <p>{t(STATUS_TEXT[sync.status()])}</p>
-            <Show when={sync.status() === 'write-refused'}>
+            <Show when={sync.status() === 'too-many-refused'}>
               <button type="button" onClick={() => location.reload()}>
                 {t('workshop.reload')}
               </button>

@@ -6,7 +6,7 @@ import { readBoardRecords } from '../../workshops/doc/boardDoc'
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
 import { CONTROL_CHANNEL, PRIVATE_CHANNEL } from '../../workshops/doc/wire'
 import type { MyDotsAnswer, RevealAnswer } from '../../workshops/facilitation/api'
-import { isAnonymous, readLocks, readSettings, writeReveal, writeVote, writeVoteResult } from '../../workshops/facilitation/control'
+import { isAnonymous, readLocks, readSettings, readVote, writeReveal, writeVote, writeVoteResult } from '../../workshops/facilitation/control'
 import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
 import { boardRecordsUpdate, editAsUpdate } from '../../workshops/facilitation/docEdit'
 import {
@@ -28,8 +28,6 @@ import type { Log } from '../log'
 import type { Db } from '../store/database'
 import type { WorkshopRow } from '../store/workshopStore'
 import type { SyncServer } from '../sync/syncServer'
-import { touchesLocks } from './lockedShapes'
-import { updateChangesDoc } from './updateChanges'
 import { VoteStore } from './voteStore'
 
 const REFUSALS: Record<DotRefusal, [number, string]> = {
@@ -70,19 +68,16 @@ export class FacilitationService {
   }
 
   /**
-   * The sync server's write guard: while the board is locked, participants'
-   * board edits are refused. A catch-up that changes nothing (the sync step 2
-   * every client sends when it connects) still passes.
+   * For the sync server's guards: whether the facilitator has locked the
+   * board. If the control document cannot be read, the board counts as
+   * locked, so a participant's edit is refused rather than let through.
    */
-  mayWrite = (workshopId: string, channel: string, role: Role, update: Uint8Array): boolean => {
-    if (channel !== 'board' || role === 'facilitator') return true
+  isBoardLocked = (workshopId: string): boolean => {
     try {
-      if (this.sync.withDoc(workshopId, 'board', (doc) => touchesLocks(doc, update))) return false
-      if (!this.sync.withDoc(workshopId, CONTROL_CHANNEL, readLocks).board) return true
-      return !this.sync.withDoc(workshopId, 'board', (doc) => updateChangesDoc(doc, update))
+      return this.sync.withDoc(workshopId, CONTROL_CHANNEL, readLocks).board
     } catch (error) {
-      this.log.error({ workshopId, err: error }, 'could not read the board lock; refusing the participant edit')
-      return false
+      this.log.error({ workshopId, err: error }, 'could not read the board lock; refusing participant edits')
+      return true
     }
   }
 
@@ -154,6 +149,7 @@ export class FacilitationService {
   castDot(workshopId: string, voter: string, cardId: string, action: 'add' | 'remove'): MyDotsAnswer {
     const vote = this.votes.openVote(workshopId)
     if (!vote) throw new HttpError(409, 'no vote is open')
+    this.requireSeat(workshopId, voter)
     const hashed = voterHash(voter)
     const mine = this.votes.dotsOf(workshopId, vote.id, hashed)
     if (action === 'add') {
@@ -168,12 +164,32 @@ export class FacilitationService {
       if (!canRemoveDot(mine, hashed, cardId)) throw new HttpError(409, 'you have no dot on that card')
       this.votes.removeDot(workshopId, vote.id, hashed, cardId)
     }
+    this.publishVoterCount(workshopId, vote)
     return this.myDots(workshopId, voter)
+  }
+
+  /**
+   * A voter is a seat the server issued to an open board connection: made-up
+   * ids, or seats whose connection is gone, get no dots.
+   */
+  private requireSeat(workshopId: string, voter: string): void {
+    if (!this.sync.isSeatOnline(workshopId, voter)) {
+      throw new HttpError(403, 'voter: not a seat of an open board connection of this workshop')
+    }
+  }
+
+  /** Lets everyone see how many have voted so far ("4 av 6 har röstat"), never who or where. */
+  private publishVoterCount(workshopId: string, vote: VoteState): void {
+    const voters = new Set(this.votes.dots(workshopId, vote.id).map((d) => d.voter)).size
+    if (this.sync.withDoc(workshopId, CONTROL_CHANNEL, readVote)?.voters === voters) return
+    const { counts: _none, ...state } = vote as VoteState & { counts?: unknown }
+    this.editControl(workshopId, (doc) => writeVote(doc, { ...state, voters }))
   }
 
   myDots(workshopId: string, voter: string): MyDotsAnswer {
     const vote = this.votes.openVote(workshopId)
     if (!vote) return { voteId: null, myDots: {}, left: 0 }
+    this.requireSeat(workshopId, voter)
     const hashed = voterHash(voter)
     const mine = this.votes.dotsOf(workshopId, vote.id, hashed)
     return { voteId: vote.id, myDots: dotsOf(mine, hashed), left: dotsLeft(mine, hashed, vote) }
@@ -227,8 +243,7 @@ export class FacilitationService {
 
   /** A server-made edit of the control document, stored and relayed to every connection. */
   private editControl(workshopId: string, edit: (doc: Y.Doc) => void): void {
-    const update = this.sync.withDoc(workshopId, CONTROL_CHANNEL, (doc) => editAsUpdate(doc, edit))
-    this.sync.applyServerUpdate(workshopId, CONTROL_CHANNEL, update)
+    this.sync.editAsServer(workshopId, CONTROL_CHANNEL, edit)
   }
 }
 

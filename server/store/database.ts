@@ -72,7 +72,12 @@ const LEGACY_MIGRATIONS: string[] = [
 ]
 
 /** Later migrations, applied in this order when missing. Add new ones at the end with a name of their own. */
-const MIGRATIONS: Migration[] = []
+const MIGRATIONS: Migration[] = [
+  {
+    name: 'server-secrets',
+    sql: `CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL, created_at INTEGER NOT NULL);`,
+  },
+]
 
 /**
  * Opens (and creates) the embedded store. WAL lets readers run beside the

@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
+import { MSG_NOTICE, type Notice } from '../../workshops/doc/wire'
 
 /** The y-websocket message types (first varUint of every message). */
 export const MSG_SYNC = 0
@@ -20,5 +21,12 @@ export const syncStep1Message = (stateVector: Uint8Array) => message(MSG_SYNC, s
 export const syncStep2Message = (update: Uint8Array) => message(MSG_SYNC, update, syncProtocol.messageYjsSyncStep2)
 export const syncUpdateMessage = (update: Uint8Array) => message(MSG_SYNC, update, syncProtocol.messageYjsUpdate)
 export const awarenessMessage = (update: Uint8Array) => message(MSG_AWARENESS, update)
+
+export function noticeMessage(notice: Notice): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MSG_NOTICE)
+  encoding.writeVarString(e, JSON.stringify(notice))
+  return encoding.toUint8Array(e)
+}
 
 export class BadMessageError extends Error {}

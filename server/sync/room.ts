@@ -2,8 +2,13 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { DocLimits } from '../../workshops/rules/limits'
 import type { Log } from '../log'
 import type { DocStore } from '../store/docStore'
+import type { DocGuard, Writer } from './guard/docGuard'
+import { pendingBytes, restorePending, savePending, withoutPending } from './guard/pending'
+import { RefusalSet } from './guard/refusalSet'
+import { skimUpdate } from './guard/updateSkim'
 import {
   awarenessMessage,
   BadMessageError,
@@ -16,31 +21,45 @@ import {
   syncUpdateMessage,
 } from './messages'
 import type { Peer } from './peer'
+import { PresenceGate } from './presenceGate'
 
 /** Fold the update log into the state row after this many appended updates. */
 const COMPACT_EVERY = 500
 /** From this many peers on, presence changes are batched over a short window. */
 const AWARENESS_BATCH_FROM = 5
 const AWARENESS_BATCH_MS = 40
+/** Delete ranges a message may carry beyond the structs the document and the message hold (a sync step 2 carries its sender's whole delete set). */
+const DELETE_RANGE_SLACK = 10_000
+/** Structs (items and deletions) one message may add: far above what a person's offline edits make. */
+const MAX_STRUCTS_PER_MESSAGE = 50_000
 
 export class StorageFailedError extends Error {}
 
+export interface RoomOptions {
+  /** Judges every edit; null for a document nobody may write but the server. */
+  guard: DocGuard | null
+  limits: DocLimits
+  /** A peer's write was refused (counted, logged and maybe closed by the owner of the sockets). */
+  onRefused: (peer: Peer, refused: RefusalSet) => void
+}
+
 /**
- * One live document and the sockets editing it. Every accepted update is
- * appended to the store before it is relayed; if the store fails, the room
- * stops (see `onStorageFailure`) rather than relay what it could not keep.
+ * One live document and the sockets editing it. Every update a peer sends is
+ * judged by the document's guard in the transaction that applies it; what
+ * remains is appended to the store before it is relayed. If the store fails,
+ * the room stops (see `onStorageFailure`) rather than relay what it could not keep.
  */
 export class Room {
   readonly peers = new Set<Peer>()
   readonly awareness: awarenessProtocol.Awareness
+  private readonly presence: PresenceGate
   private lastSeq: number
   private sinceCompact: number
   /** Sync step 2 for a client that has nothing yet, encoded once between edits. */
   private fullStateMessage: Uint8Array | null = null
+  /** What the document holds, for telling a read-only peer's catch-up from an edit; made once between edits. */
+  private snapshot: Y.Snapshot | null = null
   private collected: Uint8Array[] = []
-  private pendingPresence = new Set<number>()
-  /** Which socket last announced each awareness client id. */
-  private presenceOwner = new Map<number, Peer>()
   private presenceTimer: NodeJS.Timeout | null = null
   private failed = false
   private destroyed = false
@@ -52,16 +71,21 @@ export class Room {
     private readonly store: DocStore,
     private readonly log: Log,
     private readonly onStorageFailure: (room: Room, error: unknown) => void,
+    private readonly options: RoomOptions,
   ) {
     this.lastSeq = loaded.lastSeq
     this.sinceCompact = loaded.pendingUpdates
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
+    this.presence = new PresenceGate(this.awareness, this.schedulePresenceFlush)
     doc.on('update', (update: Uint8Array) => {
       this.fullStateMessage = null
+      this.snapshot = null
       this.collected.push(update)
     })
-    this.awareness.on('update', this.onAwarenessUpdate)
+    // A document from before the rules may hold duplicates or junk; the guard's clean-up is stored like any edit.
+    options.guard?.init()
+    this.flush(null)
   }
 
   get isFailed(): boolean {
@@ -79,9 +103,7 @@ export class Room {
 
   removePeer(peer: Peer): void {
     if (!this.peers.delete(peer)) return
-    if (peer.clientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clientIds], null)
-    }
+    this.presence.forget(peer)
   }
 
   /** Handles one message from `peer`. Throws BadMessageError (or a decoding error) on garbage. */
@@ -91,11 +113,8 @@ export class Room {
     switch (type) {
       case MSG_SYNC:
         return this.handleSync(peer, decoder)
-      case MSG_AWARENESS: {
-        const update = decoding.readVarUint8Array(decoder)
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
-        return
-      }
+      case MSG_AWARENESS:
+        return this.presence.receive(peer, decoding.readVarUint8Array(decoder))
       case MSG_QUERY_AWARENESS: {
         const ids = [...this.awareness.getStates().keys()]
         peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
@@ -117,10 +136,7 @@ export class Room {
         return
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate:
-        if (!peer.canWrite) {
-          this.log.warn({ room: this.name, peer: peer.label, role: peer.role }, 'refused a write without the right to write')
-          return
-        }
+        if (!peer.canWrite || !this.options.guard) return this.checkReadOnly(peer, payload)
         this.applyFromPeer(peer, payload)
         return
       default:
@@ -129,42 +145,133 @@ export class Room {
   }
 
   /**
-   * Sync step 2 for a client that has `stateVector`. For a new client (empty
-   * state vector) the whole message is cached between edits, so a crowd
-   * joining at once costs one encoding, not one per person.
+   * A peer that may not write still answers our sync step 1 with everything
+   * it has. That catch-up changes nothing and passes silently; anything that
+   * would change the document is refused (and counted) without being applied.
    */
-  private syncStep2For(stateVector: Uint8Array): Uint8Array {
-    const isEmpty = stateVector.length === 1 && stateVector[0] === 0
-    if (!isEmpty) return syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector))
-    this.fullStateMessage ??= syncStep2Message(Y.encodeStateAsUpdate(this.doc))
-    return this.fullStateMessage
+  private checkReadOnly(peer: Peer, update: Uint8Array): void {
+    this.snapshot ??= Y.snapshot(this.doc)
+    if (Y.snapshotContainsUpdate(this.snapshot, update)) return
+    const refused = new RefusalSet()
+    refused.add('server-only')
+    this.options.onRefused(peer, refused)
   }
 
   /**
-   * Applies a client's update, then stores and relays exactly what changed.
-   * Yjs reports the effective change through the doc's update event, so a
-   * resent or partly known update stores only what is new.
+   * Sync step 2 for a client that has `stateVector`. For a new client (empty
+   * state vector) the whole message is cached between edits, so a crowd
+   * joining at once costs one encoding, not one per person. Updates that
+   * could not be applied yet stay on the server and go to nobody.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const isEmpty = stateVector.length === 1 && stateVector[0] === 0
+    if (!isEmpty) return syncStep2Message(withoutPending(this.doc, () => Y.encodeStateAsUpdate(this.doc, stateVector)))
+    this.fullStateMessage ??= syncStep2Message(withoutPending(this.doc, () => Y.encodeStateAsUpdate(this.doc)))
+    return this.fullStateMessage
+  }
+
+  /** Whether a message is refused whole, before Yjs spends any work on it. */
+  private tooCostly(update: Uint8Array): boolean {
+    const shape = skimUpdate(update)
+    if (shape.structs > MAX_STRUCTS_PER_MESSAGE) return true
+    let known = 0
+    for (const structs of this.doc.store.clients.values()) known += structs.length
+    if (shape.deleteRanges > known + shape.structs + DELETE_RANGE_SLACK) return true
+    // Deletions of what the server has never seen wait in memory until it arrives, which in our star never happens.
+    const beyond = shape.deleteRanges === 0 ? 0 : shape.deletesBeyond((client) => Y.getState(this.doc.store, client))
+    return beyond * 4 > this.options.limits.maxPendingBytesPerSocket
+  }
+
+  /**
+   * Applies a client's update under its guard, then stores and relays
+   * exactly what remains. Yjs reports the effective change through the doc's
+   * update event, so a resent or partly known update stores only what is new.
+   * When the guard took something back, the sender gets the result too, so
+   * its copy matches everyone's without a reload.
    */
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
     if (this.failed) throw new StorageFailedError('storage failed for this workshop')
-    this.collected = []
-    try {
-      Y.applyUpdate(this.doc, update, peer)
-    } finally {
-      const changes = this.collected
-      this.collected = []
-      for (const change of changes) this.storeAndRelay(change, peer)
+    if (this.tooCostly(update)) {
+      const refused = new RefusalSet()
+      refused.add('message-too-large')
+      return this.options.onRefused(peer, refused)
     }
+    const pending = savePending(this.doc.store)
+    let refused: RefusalSet
+    try {
+      refused = this.transact(peer.role, peer, () => Y.applyUpdate(this.doc, update, peer))
+    } catch (error) {
+      this.flush(peer)
+      throw error
+    }
+    const grown = pendingBytes(this.doc.store) - pending.bytes
+    if (grown > 0) {
+      peer.pendingBytes += grown
+      const limits = this.options.limits
+      if (peer.pendingBytes > limits.maxPendingBytesPerSocket || pendingBytes(this.doc.store) > limits.maxPendingBytesPerRoom) {
+        restorePending(this.doc.store, pending)
+        refused.add('message-too-large')
+      }
+    }
+    this.flush(refused.size > 0 ? null : peer)
+    if (refused.size > 0) this.options.onRefused(peer, refused)
   }
 
-  /** Applies an update made by the server itself (a reveal, an import), stored and relayed like a client's. */
-  applyServerUpdate(update: Uint8Array): void {
-    if (this.failed) throw new StorageFailedError('storage failed for this workshop')
+  /**
+   * Runs `apply` in one transaction judged by the guard. If the guard itself
+   * fails, nothing of the transaction may be kept: the room stops as on a
+   * storage failure and is loaded again from the store.
+   */
+  private transact(writer: Writer, origin: unknown, apply: (tr: Y.Transaction) => void): RefusalSet {
+    let refused = new RefusalSet()
+    let guardError: unknown = null
     this.collected = []
-    Y.applyUpdate(this.doc, update, 'server')
+    try {
+      Y.transact(
+        this.doc,
+        (tr) => {
+          try {
+            apply(tr)
+          } finally {
+            try {
+              if (this.options.guard) refused = this.options.guard.review(tr, writer)
+            } catch (error) {
+              guardError = error
+            }
+          }
+        },
+        origin,
+        // A server edit is local; a peer's update is applied as remote, as Yjs does.
+        writer === 'server',
+      )
+    } finally {
+      if (guardError) {
+        this.collected = []
+        this.failed = true
+        this.onStorageFailure(this, guardError)
+      }
+    }
+    if (guardError) throw new StorageFailedError('the edit could not be judged')
+    return refused
+  }
+
+  /** Applies an update made by the server itself (an import), stored and relayed like a client's. */
+  applyServerUpdate(update: Uint8Array): void {
+    this.editAsServer(() => Y.applyUpdate(this.doc, update, 'server'))
+  }
+
+  /** Edits the live document as the server (reveal, votes, carry-over): one transaction, stored and relayed to everyone. */
+  editAsServer(edit: (doc: Y.Doc) => void): void {
+    if (this.failed) throw new StorageFailedError('storage failed for this workshop')
+    this.transact('server', 'server', () => edit(this.doc))
+    this.flush(null)
+  }
+
+  /** Stores and relays what the last transaction produced; `from` does not get its own edit back. */
+  private flush(from: Peer | null): void {
     const changes = this.collected
     this.collected = []
-    for (const change of changes) this.storeAndRelay(change, null)
+    for (const change of changes) this.storeAndRelay(change, from)
   }
 
   private storeAndRelay(update: Uint8Array, from: Peer | null): void {
@@ -184,7 +291,7 @@ export class Room {
   compact(): void {
     if (this.failed || this.sinceCompact === 0) return
     try {
-      this.store.compact(this.name, this.doc, this.lastSeq)
+      withoutPending(this.doc, () => this.store.compact(this.name, this.doc, this.lastSeq))
       this.sinceCompact = 0
     } catch (error) {
       // The log still holds every update; compaction is only an optimisation.
@@ -192,30 +299,12 @@ export class Room {
     }
   }
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const peer = origin && typeof origin === 'object' && this.peers.has(origin as Peer) ? (origin as Peer) : null
-    if (peer) {
-      for (const id of added) peer.clientIds.add(id)
-      for (const id of removed) peer.clientIds.delete(id)
-      for (const id of added) this.presenceOwner.set(id, peer)
-      for (const id of updated) this.presenceOwner.set(id, peer)
-    }
-    for (const id of removed) this.presenceOwner.delete(id)
-    for (const id of added) this.pendingPresence.add(id)
-    for (const id of updated) this.pendingPresence.add(id)
-    for (const id of removed) this.pendingPresence.add(id)
-    this.schedulePresenceFlush()
-  }
-
   /**
    * Presence is fanned out in batches: one encoded message carries every
    * change since the last flush and is sent once to each peer, so a burst of
    * N cursor moves costs N sends instead of N².
    */
-  private schedulePresenceFlush(): void {
+  private schedulePresenceFlush = (): void => {
     if (this.presenceTimer || this.destroyed) return
     const delay = this.peers.size >= AWARENESS_BATCH_FROM ? AWARENESS_BATCH_MS : 0
     this.presenceTimer = setTimeout(this.flushPresence, delay)
@@ -223,20 +312,12 @@ export class Room {
 
   private flushPresence = (): void => {
     this.presenceTimer = null
-    if (this.pendingPresence.size === 0 || this.destroyed) return
-    const ids = [...this.pendingPresence]
-    this.pendingPresence.clear()
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+    if (this.destroyed) return
+    const batch = this.presence.takeBatch()
+    if (!batch) return
+    const message = awarenessMessage(batch.update)
     // A batch of one socket's own states need not go back to it.
-    const owner = this.soleOwner(ids)
-    for (const p of this.peers) if (p !== owner) p.send(message)
-  }
-
-  private soleOwner(ids: number[]): Peer | null {
-    const owner = this.presenceOwner.get(ids[0])
-    if (!owner) return null
-    for (const id of ids) if (this.presenceOwner.get(id) !== owner) return null
-    return owner
+    for (const p of this.peers) if (p !== batch.soleOwner) p.send(message)
   }
 
   /** Stores what is not yet compacted and frees the document. */

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import * as decoding from 'lib0/decoding'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import {
@@ -9,8 +8,8 @@ import {
   CLOSE_NO_KEY,
   CLOSE_REVOKED,
   CLOSE_STORAGE_FAILED,
+  CLOSE_TOO_MANY_REFUSED,
   CLOSE_UNKNOWN_WORKSHOP,
-  CLOSE_WRITE_REFUSED,
   CLOSE_WRONG_KEY,
   SYNC_PATH,
   WORKSHOP_ID_PATTERN,
@@ -19,9 +18,18 @@ import { roleForKey, type Role } from '../auth/roles'
 import type { Log } from '../log'
 import type { DocStore } from '../store/docStore'
 import type { WorkshopStore } from '../store/workshopStore'
-import { CHANNELS, docName, privateChannel } from './channels'
+import type { DocLimits } from '../../workshops/rules/limits'
+import { channelKind, CHANNELS, docName, privateChannel } from './channels'
+import { DocGuard } from './guard/docGuard'
+import type { RefusalSet } from './guard/refusalSet'
+import { noticeMessage } from './messages'
 import { Peer } from './peer'
 import { Room } from './room'
+import type { Seats } from './seats'
+
+/** Refused writes a socket may send in a minute before it is closed (CLOSE_TOO_MANY_REFUSED). */
+const MAX_REFUSED_PER_MINUTE = 120
+const REFUSAL_WINDOW_MS = 60_000
 
 export interface SyncOptions {
   maxMessageBytes: number
@@ -29,6 +37,7 @@ export interface SyncOptions {
   unloadAfterMs: number
   pingIntervalMs: number
   isAllowedOrigin: (origin: string | undefined, req: IncomingMessage) => boolean
+  limits: DocLimits
 }
 
 interface Target {
@@ -36,14 +45,13 @@ interface Target {
   channel: string
   key: string | null
   token: string | null
+  seat: string | null
+  /** The client understands MSG_NOTICE (`notices=1`); others would log each one as an unknown message. */
+  notices: boolean
 }
 
-/**
- * Asked before a document edit (`update`, a Yjs update) from a peer that may
- * write the channel. False refuses it: it is logged and the socket closed
- * with CLOSE_WRITE_REFUSED, since the client's copy no longer matches.
- */
-export type WriteGuard = (workshopId: string, channel: string, role: Role, update: Uint8Array) => boolean
+/** Whether the facilitator has locked a workshop's board (read from its control document). */
+export type BoardLockReader = (workshopId: string) => boolean
 
 function parseTarget(req: IncomingMessage): Target | null {
   const url = new URL(req.url ?? '/', 'http://x')
@@ -51,7 +59,15 @@ function parseTarget(req: IncomingMessage): Target | null {
   const [workshopId, channel = 'board', ...rest] = url.pathname.slice(SYNC_PATH.length).split('/')
   // hasOwn, not `in`: "toString" or "__proto__" must not pass for a channel.
   if (rest.length > 0 || !WORKSHOP_ID_PATTERN.test(workshopId) || !Object.hasOwn(CHANNELS, channel)) return null
-  return { workshopId, channel, key: url.searchParams.get('key'), token: url.searchParams.get('token') }
+  const params = url.searchParams
+  return {
+    workshopId,
+    channel,
+    key: params.get('key'),
+    token: params.get('token'),
+    seat: params.get('seat'),
+    notices: params.get('notices') === '1',
+  }
 }
 
 /**
@@ -64,13 +80,14 @@ export class SyncServer {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly pingTimer: NodeJS.Timeout
   private nextPeer = 1
-  private writeGuard: WriteGuard | null = null
+  private boardLocked: BoardLockReader = () => false
 
   constructor(
     private readonly docs: DocStore,
     private readonly workshops: WorkshopStore,
     private readonly log: Log,
     private readonly options: SyncOptions,
+    private readonly seats: Seats,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
     this.pingTimer = setInterval(this.pingAll, options.pingIntervalMs)
@@ -107,14 +124,18 @@ export class SyncServer {
     const name = docName(target.workshopId, channel)
     let room: Room
     try {
-      room = this.openRoom(name)
+      room = this.openRoom(target.workshopId, channel)
     } catch (error) {
       this.log.error({ room: name, err: error }, 'could not load the workshop document')
       return ws.close(CLOSE_STORAGE_FAILED, 'could not load the workshop')
     }
     const canWrite = CHANNELS[target.channel].write.includes(role)
-    const peer = new Peer(ws, role, canWrite, `p${this.nextPeer++}`)
+    const peer = new Peer(ws, role, canWrite, `p${this.nextPeer++}`, target.notices)
+    if (target.channel === 'board') {
+      peer.seat = this.seats.isValid(target.workshopId, target.seat) ? target.seat : this.seats.issue(target.workshopId)
+    }
     room.addPeer(peer)
+    if (peer.seat) peer.notify(noticeMessage({ type: 'seat', seat: peer.seat }))
 
     ws.on('pong', () => {
       peer.alive = true
@@ -122,13 +143,7 @@ export class SyncServer {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return peer.close(CLOSE_BAD_MESSAGE, 'binary messages only')
       try {
-        const message = toUint8Array(data)
-        const edit = canWrite && this.writeGuard ? docEditPayload(message) : null
-        if (edit && !this.writeGuard!(target.workshopId, target.channel, role, edit)) {
-          this.log.warn({ room: name, peer: peer.label, role }, 'refused a write the workshop does not allow now')
-          return peer.close(CLOSE_WRITE_REFUSED, 'write refused')
-        }
-        room.handleMessage(peer, message)
+        room.handleMessage(peer, toUint8Array(data))
       } catch (error) {
         if (room.isFailed) return peer.close(CLOSE_STORAGE_FAILED, 'storage failed')
         this.log.warn({ room: name, peer: peer.label, err: (error as Error).message }, 'closed a socket that sent a bad message')
@@ -141,7 +156,8 @@ export class SyncServer {
     })
   }
 
-  private openRoom(name: string): Room {
+  private openRoom(workshopId: string, channel: string): Room {
+    const name = docName(workshopId, channel)
     const timer = this.unloadTimers.get(name)
     if (timer) {
       clearTimeout(timer)
@@ -150,9 +166,37 @@ export class SyncServer {
     const existing = this.rooms.get(name)
     if (existing) return existing
     const loaded = this.docs.load(name)
-    const room = new Room(name, loaded.ydoc, loaded, this.docs, this.log, this.onStorageFailure)
+    const policy = CHANNELS[channelKind(channel)]?.policy
+    const limits = this.options.limits
+    const guard = policy ? new DocGuard(loaded.ydoc, policy, { limits, boardLocked: () => this.boardLocked(workshopId) }) : null
+    const room = new Room(name, loaded.ydoc, loaded, this.docs, this.log, this.onStorageFailure, {
+      guard,
+      limits,
+      onRefused: this.onRefused,
+    })
     this.rooms.set(name, room)
     return room
+  }
+
+  /**
+   * A peer's edit was (partly) refused: the room has already taken it back.
+   * The peer hears why; the log hears once a minute per socket, with a count;
+   * a socket that keeps at it is closed.
+   */
+  private onRefused = (peer: Peer, refused: RefusalSet): void => {
+    peer.notify(noticeMessage({ type: 'refused', ...refused.toJSON() }))
+    const now = Date.now()
+    if (now - peer.refusalWindowStart > REFUSAL_WINDOW_MS) {
+      if (peer.refusedInWindow > 0 || peer.refusalWindowStart === 0) {
+        this.log.warn({ peer: peer.label, role: peer.role, reasons: Object.fromEntries(refused.reasons), refusedLastMinute: peer.refusedInWindow }, 'refused writes')
+      }
+      peer.refusalWindowStart = now
+      peer.refusedInWindow = 0
+    }
+    if (++peer.refusedInWindow > MAX_REFUSED_PER_MINUTE) {
+      this.log.warn({ peer: peer.label, role: peer.role }, 'closed a socket that kept sending refused writes')
+      peer.close(CLOSE_TOO_MANY_REFUSED, 'too many refused writes')
+    }
   }
 
   private scheduleUnload(name: string, room: Room): void {
@@ -183,29 +227,40 @@ export class SyncServer {
 
   /** Applies a server-made update to a workshop document, loading it if needed. */
   applyServerUpdate(workshopId: string, channel: string, update: Uint8Array): void {
-    const name = docName(workshopId, channel)
-    const room = this.openRoom(name)
-    try {
-      room.applyServerUpdate(update)
-    } finally {
-      if (room.peers.size === 0) this.scheduleUnload(name, room)
-    }
+    this.withRoom(workshopId, channel, (room) => room.applyServerUpdate(update))
+  }
+
+  /** Edits a workshop document as the server, in one transaction, stored and relayed to everyone. */
+  editAsServer(workshopId: string, channel: string, edit: (doc: Y.Doc) => void): void {
+    this.withRoom(workshopId, channel, (room) => room.editAsServer(edit))
   }
 
   /** Reads a workshop document (the live one, or loaded from the store); `read` must not change it. */
   withDoc<T>(workshopId: string, channel: string, read: (doc: Y.Doc) => T): T {
-    const name = docName(workshopId, channel)
-    const room = this.openRoom(name)
+    return this.withRoom(workshopId, channel, (room) => read(room.doc))
+  }
+
+  private withRoom<T>(workshopId: string, channel: string, use: (room: Room) => T): T {
+    const room = this.openRoom(workshopId, channel)
     try {
-      return read(room.doc)
+      return use(room)
     } finally {
-      if (room.peers.size === 0) this.scheduleUnload(name, room)
+      if (room.peers.size === 0) this.scheduleUnload(room.name, room)
     }
   }
 
-  /** Sets the check asked before every document edit a peer sends (e.g. a locked board). */
-  setWriteGuard(guard: WriteGuard | null): void {
-    this.writeGuard = guard
+  /** Tells the guards whether a workshop's board is locked (the facilitation service knows). */
+  setBoardLockReader(reader: BoardLockReader): void {
+    this.boardLocked = reader
+  }
+
+  /** Whether `seat` is valid for the workshop and a board connection holding it is open now. */
+  isSeatOnline(workshopId: string, seat: string): boolean {
+    if (!this.seats.isValid(workshopId, seat)) return false
+    const room = this.rooms.get(docName(workshopId, 'board'))
+    if (!room) return false
+    for (const peer of room.peers) if (peer.seat === seat) return true
+    return false
   }
 
   /** Closes the sockets of one role in a workshop (its participant link was replaced). */
@@ -256,15 +311,6 @@ export class SyncServer {
     this.rooms.clear()
     this.wss.close()
   }
-}
-
-/** The Yjs update in a sync step 2 or update message (the messages that change a document); null for any other. */
-function docEditPayload(message: Uint8Array): Uint8Array | null {
-  if (message.length < 3 || message[0] !== 0 || (message[1] !== 1 && message[1] !== 2)) return null
-  const decoder = decoding.createDecoder(message)
-  decoding.readVarUint(decoder)
-  decoding.readVarUint(decoder)
-  return decoding.readVarUint8Array(decoder)
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -27,9 +27,19 @@ test.after(async () => {
   await server.close({ removeData: true })
 })
 
-const VOTER_A = 'voterAAAAAAAAAAAAAAAAAAAAAAA'
-const VOTER_B = 'voterBBBBBBBBBBBBBBBBBBBBBBB'
-const VOTER_C = 'voterCCCCCCCCCCCCCCCCCCCCCCC'
+// Voters are seats the server gives open board connections (set by boardWithCards).
+let VOTER_A = ''
+let VOTER_B = ''
+let VOTER_C = ''
+
+/** A board connection that asks for notices, and the seat the server gives it. */
+async function seat(w: CreatedWorkshop, key = w.participantKey): Promise<string> {
+  const c = connectClient(server.wsUrl, w.id, key, { notices: true })
+  clients.push(c)
+  await waitFor(() => c.notices.some((n) => n.type === 'seat'), 'a seat')
+  const notice = c.notices.find((n) => n.type === 'seat')
+  return notice && notice.type === 'seat' ? notice.seat : ''
+}
 
 interface Answer {
   status: number
@@ -75,6 +85,7 @@ async function boardWithCards(): Promise<{ w: CreatedWorkshop; facilitator: YCli
     () => server.app.sync.withDoc(w.id, 'board', (doc) => readBoardRecords(doc).some((r) => r.id === 'shape:d2')),
     'cards on the server',
   )
+  ;[VOTER_A, VOTER_B, VOTER_C] = await Promise.all([seat(w), seat(w, w.facilitatorKey), seat(w)])
   return { w, facilitator, control }
 }
 

@@ -2,6 +2,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import WebSocket from 'ws'
 import { CLOSE_NO_KEY, CLOSE_UNKNOWN_WORKSHOP, CLOSE_WRONG_KEY } from '../../workshops/doc/wire'
+import { cardText, writeCard } from '../helpers/boardEdits'
 import { startTestServer, type TestServer } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync, type YClient } from '../helpers/yClient'
 
@@ -28,26 +29,22 @@ test('two clients editing one workshop see the same document', async () => {
   const a = client(w.id, w.facilitatorKey)
   const b = client(w.id, w.participantKey)
   await Promise.all([waitForSync(a), waitForSync(b)])
-  a.doc.getMap('test').set('fromA', 'Vi har funnit att …')
-  b.doc.getMap('test').set('fromB', 'Hur skulle vi kunna … ?')
-  await waitFor(() => a.doc.getMap('test').size === 2 && b.doc.getMap('test').size === 2, 'both edits on both sides')
-  assert.equal(a.doc.getMap('test').toJSON(), b.doc.getMap('test').toJSON())
-  assert.equal(b.doc.getMap('test').get('fromA'), 'Vi har funnit att …')
+  writeCard(a.doc, 'fromA', 'Vi har funnit att chefer …')
+  writeCard(b.doc, 'fromB', 'Hur skulle vi kunna stödja cheferna?')
+  await waitFor(() => [a, b].every((c) => cardText(c.doc, 'fromA') && cardText(c.doc, 'fromB')), 'both edits on both sides')
+  assert.equal(a.doc.getArray('records').toJSON(), b.doc.getArray('records').toJSON())
+  assert.equal(cardText(b.doc, 'fromA'), 'Vi har funnit att chefer …')
 })
 
 test('a late joiner receives the full state', async () => {
   const w = await server.createWorkshop()
   const a = client(w.id, w.participantKey)
   await waitForSync(a)
-  const list = a.doc.getArray<string>('cards')
-  for (let i = 0; i < 50; i++) list.push([`kort ${i} åäö`])
-  await waitFor(() => server.app.sync.loadedRoomCount > 0, 'room loaded')
-  // Give the server a moment to receive the pushes before the late joiner asks.
-  await new Promise((r) => setTimeout(r, 100))
+  for (let i = 0; i < 50; i++) writeCard(a.doc, `k${i}`, `kort ${i} åäö`)
   const late = client(w.id, w.participantKey)
   await waitForSync(late)
-  await waitFor(() => late.doc.getArray('cards').length === 50, 'late joiner has all 50 cards')
-  assert.equal(late.doc.getArray('cards').toArray(), list.toArray())
+  await waitFor(() => cardText(late.doc, 'k49') === 'kort 49 åäö', 'late joiner has all 50 cards')
+  for (let i = 0; i < 50; i++) assert.is(cardText(late.doc, `k${i}`), `kort ${i} åäö`)
 })
 
 test('the board of a new workshop is already set up by the server', async () => {
@@ -77,10 +74,11 @@ test('a refused client learns nothing of the board', async () => {
   const w = await server.createWorkshop()
   const owner = client(w.id, w.participantKey)
   await waitForSync(owner)
-  owner.doc.getMap('test').set('secret', 'känsligt citat')
+  writeCard(owner.doc, 'secret', 'känsligt citat')
   const intruder = client(w.id, 'guess', { reconnect: false })
   await waitFor(() => intruder.closes.length > 0, 'refusal')
-  assert.is(intruder.doc.getMap('test').get('secret'), undefined)
+  assert.is(cardText(intruder.doc, 'secret'), undefined)
+  assert.is(intruder.doc.getArray('records').length, 0)
 })
 
 function rawSocket(path: string, headers: Record<string, string> = {}): Promise<{ status: 'open' | number; ws: WebSocket }> {
@@ -132,15 +130,17 @@ test('an empty room is unloaded from memory and its content is kept', async () =
   const w = await server.createWorkshop()
   const a = client(w.id, w.participantKey)
   await waitForSync(a)
-  a.doc.getMap('test').set('kept', 'ja')
-  await new Promise((r) => setTimeout(r, 100))
+  writeCard(a.doc, 'kept', 'ja')
+  const watcher = client(w.id, w.facilitatorKey)
+  await waitFor(() => cardText(watcher.doc, 'kept') === 'ja', 'the server has the card')
+  watcher.destroy()
   assert.ok(server.app.sync.loadedRoomCount >= 1)
   a.destroy()
   // Every other test's clients are gone too, so every room unloads.
   await waitFor(() => server.app.sync.loadedRoomCount === 0, 'rooms unloaded', 3000)
   const b = client(w.id, w.participantKey)
   await waitForSync(b)
-  await waitFor(() => b.doc.getMap('test').get('kept') === 'ja', 'content back after reload')
+  await waitFor(() => cardText(b.doc, 'kept') === 'ja', 'content back after reload')
 })
 
 test.run()

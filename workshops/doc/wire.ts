@@ -12,13 +12,28 @@ export const CLOSE_STORAGE_FAILED = 4500
 /** The workshop was deleted, or its participant link was replaced. */
 export const CLOSE_REVOKED = 4410
 /**
- * The server refused an edit this client made (e.g. the facilitator had just
- * locked the board). The client's copy now differs from the server's: it must
- * drop its document and connect afresh, not resend the refused edit.
+ * The socket kept sending edits the server refused (more than it allows in a
+ * minute). A single refused edit never closes a connection: the server takes
+ * it back and says so in a notice (MSG_NOTICE).
  */
-export const CLOSE_WRITE_REFUSED = 4409
+export const CLOSE_TOO_MANY_REFUSED = 4429
 /** A private-writing connection without a well-formed `token` parameter. */
 export const CLOSE_BAD_TOKEN = 4422
+
+/**
+ * Our one message type beyond y-websocket's (0 sync, 1 awareness, 2 auth,
+ * 3 query awareness): the server tells one client something, as
+ * varUint(MSG_NOTICE) + varString(JSON). Sent only to clients that connect
+ * with `notices=1` (a plain y-websocket client would log each as an unknown
+ * message). The JSON is one of the `Notice` shapes below.
+ */
+export const MSG_NOTICE = 100
+
+export type Notice =
+  /** Edits the server took back, and why (reasons from workshops/rules/refusals.ts, with counts). */
+  | { type: 'refused'; reasons: Record<string, number>; ids: string[]; count: number }
+  /** This connection's seat: the identity the server counts it by (votes). Send it back as `seat=` when reconnecting. */
+  | { type: 'seat'; seat: string }
 
 /** Close codes after which a client must not reconnect by itself. */
 export const FINAL_CLOSE_CODES: readonly number[] = [
@@ -27,6 +42,7 @@ export const FINAL_CLOSE_CODES: readonly number[] = [
   CLOSE_UNKNOWN_WORKSHOP,
   CLOSE_REVOKED,
   CLOSE_BAD_TOKEN,
+  CLOSE_TOO_MANY_REFUSED,
 ]
 
 /** Path prefix of the sync endpoint: ws(s)://host/sync/<workshopId>?key=<key>. */

@@ -26,7 +26,10 @@ export interface VoteCloseAnswer {
 
 /** POST /api/workshops/<id>/votes (any key). */
 export interface DotBody {
-  /** The browser's own random voter id (at least 128 bits, kept in localStorage); never a name. */
+  /**
+   * The seat the server gave this person's board connection (a Notice of type
+   * 'seat'); it counts only while that connection is open. Never a name.
+   */
   voter: string
   /** The card's shape id, "shape:…". */
   cardId: string
@@ -49,5 +52,5 @@ export interface RevealAnswer {
   authors: number
 }
 
-/** Voter ids: random base64url (or hex) strings the browser makes, 16–128 characters. */
-export const VOTER_ID_PATTERN = /^[A-Za-z0-9_-]{16,128}$/
+/** A seat the server issued on the board connection (see wire.ts, Notice 'seat'): random part, '.', signature. */
+export const VOTER_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{16,64}$/

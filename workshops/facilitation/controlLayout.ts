@@ -49,6 +49,23 @@ export const CONTROL_SETTINGS = 'settings'
 export const SETTINGS_ANONYMOUS = 'anonymous'
 
 /**
+ * Who writes each root of the control document; the server refuses any other
+ * root, and writes to a root from anyone else. A new part of the facilitation
+ * state adds its root here.
+ */
+export const CONTROL_ROOT_WRITERS: Readonly<Record<string, 'facilitator' | 'server'>> = {
+  [CONTROL_AGENDA]: 'facilitator',
+  [CONTROL_AGENDA_LOG]: 'facilitator',
+  [CONTROL_TIMER]: 'facilitator',
+  [CONTROL_LOCKS]: 'facilitator',
+  [CONTROL_FOLLOW]: 'facilitator',
+  [CONTROL_SETTINGS]: 'facilitator',
+  [CONTROL_VOTE]: 'server',
+  [CONTROL_VOTE_RESULTS]: 'server',
+  [CONTROL_REVEAL]: 'server',
+}
+
+/**
  * Not in the control document: a card in a private document may carry
  * `meta[PRIVATE_CARD_META] = true` (how the client tells its private cards
  * apart in one tldraw store). The reveal removes it.

@@ -31,6 +31,8 @@ export interface VoteState extends VoteRules {
   /** Server ms. */
   openedAt: number
   closedAt: number | null
+  /** How many people have cast at least one dot so far (never which, nor where). */
+  voters?: number
 }
 
 /** What the control document holds for a closed vote. */
@@ -182,6 +184,7 @@ export function asVoteState(value: unknown): VoteState | undefined {
     allowStacking: v.allowStacking === true,
     openedAt: v.openedAt,
     closedAt: typeof v.closedAt === 'number' ? v.closedAt : null,
+    ...(typeof v.voters === 'number' && Number.isInteger(v.voters) && v.voters >= 0 ? { voters: v.voters } : {}),
   }
 }
 

@@ -1,0 +1,25 @@
+import type { RefusalReason } from '../../../workshops/rules/refusals'
+
+/** Record ids named in a refusal notice; the count says how many there were in all. */
+const MAX_IDS = 20
+
+/** What one review refused: a count per reason and the first few record ids. */
+export class RefusalSet {
+  readonly reasons = new Map<RefusalReason, number>()
+  readonly ids: string[] = []
+
+  add(reason: RefusalReason, id?: string): void {
+    this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1)
+    if (id !== undefined && this.ids.length < MAX_IDS && !this.ids.includes(id)) this.ids.push(id)
+  }
+
+  get size(): number {
+    let n = 0
+    for (const count of this.reasons.values()) n += count
+    return n
+  }
+
+  toJSON() {
+    return { reasons: Object.fromEntries(this.reasons), ids: this.ids, count: this.size }
+  }
+}
