@@ -2,13 +2,14 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { TLRecord } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
 import { readCards } from '../../workshops/chain/cards'
-import { readBoardRecords } from '../../workshops/doc/boardDoc'
+import { appendRecords, readBoardRecords } from '../../workshops/doc/boardDoc'
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
 import { CONTROL_CHANNEL, PRIVATE_CHANNEL } from '../../workshops/doc/wire'
 import type { MyDotsAnswer, RevealAnswer } from '../../workshops/facilitation/api'
-import { isAnonymous, readLocks, readSettings, readVote, writeReveal, writeVote, writeVoteResult } from '../../workshops/facilitation/control'
-import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
-import { boardRecordsUpdate, editAsUpdate } from '../../workshops/facilitation/docEdit'
+import { isAnonymous, readAgenda, readLocks, readSettings, readVote, writeReveal, writeVote, writeVoteResult } from '../../workshops/facilitation/control'
+import { boardRecordsUpdate } from '../../workshops/facilitation/docEdit'
+import { planReveal, type RevealTarget } from '../../workshops/facilitation/revealCards'
+import { stepFrameId } from '../../workshops/templates/placeTemplates'
 import {
   canCastDot,
   canRemoveDot,
@@ -206,8 +207,10 @@ export class FacilitationService {
 
   /**
    * Places every private card on the board for everyone, then empties the
-   * private documents. Cards keep their ids and positions; a card whose
-   * frame is gone lands on the page. In an anonymous workshop the author is dropped.
+   * private documents. The server makes new cards of them (new ids, never
+   * locked, valid, text within the limit), laid out in the current step's
+   * frame, one row per person, below what the frame holds. In an anonymous
+   * workshop the author is dropped.
    */
   reveal(workshop: WorkshopRow): RevealAnswer {
     const workshopId = workshop.id
@@ -217,17 +220,20 @@ export class FacilitationService {
       const cards = this.sync.withDoc(workshopId, channel, (doc) => readBoardRecords(doc).filter(isCardRecord))
       if (cards.length > 0) found.push({ channel, cards })
     }
-    const anonymous = isAnonymous(workshop.settings.anonymous === true, this.sync.withDoc(workshopId, CONTROL_CHANNEL, readSettings))
-    const placed = found.flatMap((f) => f.cards)
-    if (placed.length > 0) {
-      const update = this.sync.withDoc(workshopId, 'board', (doc) => {
-        const records = readBoardRecords(doc)
-        const parents = new Set(records.filter((r) => r.typeName === 'shape' || r.typeName === 'page').map((r) => r.id as string))
-        const page = (records.find((r) => r.typeName === 'page')?.id as string | undefined) ?? BOARD_PAGE_ID
-        const ready = placed.map((card) => boardCard(card, parents, page, anonymous))
-        return boardRecordsUpdate(doc, ready)
+    const control = this.sync.withDoc(workshopId, CONTROL_CHANNEL, (doc) => ({ settings: readSettings(doc), stepId: readAgenda(doc).stepId }))
+    const anonymous = isAnonymous(workshop.settings.anonymous === true, control.settings)
+    let placed: TLRecord[] = []
+    if (found.length > 0) {
+      this.sync.editAsServer(workshopId, 'board', (doc) => {
+        const byId = new Map(readBoardRecords(doc).map((r) => [r.id as string, r]))
+        const board = { get: (id: string) => byId.get(id), values: () => byId.values() }
+        const target = revealTarget(byId, control.stepId, found[0].cards[0])
+        const plan = planReveal({ groups: found.map((f) => f.cards), target, board, anonymous })
+        const frame = plan.frame && byId.get(plan.frame.id)
+        const grown = frame ? [{ ...frame, props: { ...(frame as { props: object }).props, h: plan.frame!.h } } as TLRecord] : []
+        placed = plan.cards
+        appendRecords(doc, [...plan.cards, ...grown])
       })
-      this.sync.applyServerUpdate(workshopId, 'board', update)
       // Only empty the private documents once the board really holds the cards (the store may have refused them).
       const onBoard = this.sync.withDoc(workshopId, 'board', (doc) => new Set(readBoardRecords(doc).map((r) => r.id as string)))
       if (!placed.every((c) => onBoard.has(c.id))) throw new Error('the revealed cards did not reach the board')
@@ -259,14 +265,23 @@ function isCardRecord(record: TLRecord): boolean {
   )
 }
 
-/** A private card as it goes onto the board: on its frame if that is still there, else on the page; no private mark. */
-function boardCard(card: TLRecord, parents: ReadonlySet<string>, page: string, anonymous: boolean): TLRecord {
-  const r = card as unknown as { parentId?: unknown; props: Record<string, unknown>; meta?: unknown }
-  const parentId = typeof r.parentId === 'string' && parents.has(r.parentId) ? r.parentId : page
-  const props = anonymous ? { ...r.props, author: '' } : r.props
-  const meta: Record<string, unknown> = r.meta && typeof r.meta === 'object' ? { ...(r.meta as Record<string, unknown>) } : {}
-  delete meta[PRIVATE_CARD_META]
-  return { ...card, parentId, props, meta } as unknown as TLRecord
+/**
+ * Where revealed cards go: the current step's frame; else the frame the
+ * first private card was written in; else the page, right of everything.
+ */
+function revealTarget(byId: ReadonlyMap<string, TLRecord>, stepId: string | null, firstCard: TLRecord | undefined): RevealTarget {
+  const frameOf = (id: string | undefined) => {
+    const r = id ? byId.get(id) : undefined
+    return r && r.typeName === 'shape' && r.type === 'frame' ? r : undefined
+  }
+  const frame = frameOf(stepId ? stepFrameId(stepId) : undefined) ?? frameOf((firstCard as { parentId?: string } | undefined)?.parentId)
+  if (frame) {
+    const { w, h } = frame.props as { w: number; h: number }
+    return { frameId: frame.id, w, h }
+  }
+  let right = 0
+  for (const r of byId.values()) if (r.typeName === 'shape' && r.parentId === BOARD_PAGE_ID) right = Math.max(right, r.x + ((r.props as { w?: number }).w ?? 0))
+  return { pageId: BOARD_PAGE_ID, x: right + 80, y: 0, w: 5 * 220 + 20 }
 }
 
 function findCard(doc: Y.Doc, cardId: string): VotableCard | null {

@@ -168,14 +168,22 @@ test("a private card's text reaches no one else before the reveal, and everyone 
   const records = readBoardRecords(fresh.doc) as unknown as Array<{
     id: string
     parentId: string
-    props: { author?: string }
+    x: number
+    y: number
+    isLocked: boolean
+    props: { author?: string; text?: string }
     meta: Record<string, unknown>
   }>
-  const secret = records.find((r) => r.id === 'shape:secret')!
-  assert.equal(secret.meta, { mine: 1 }, 'the private mark is gone, other meta stays')
-  assert.is(secret.parentId, 'shape:ideas', 'stays in its frame')
+  const secret = records.find((r) => r.props?.text === SECRET)!
+  const second = records.find((r) => r.props?.text === "Andra idén")!
+  assert.is.not(secret.id, 'shape:secret', 'the server makes a new card: a private id never reaches the board')
+  assert.equal(secret.meta, {}, 'the private mark is gone; the server chose the rest')
+  assert.is(secret.isLocked, false)
+  assert.is(secret.parentId, 'shape:ideas', 'in the frame it was written in')
   assert.is(secret.props.author, 'Eva', 'a named workshop keeps the author')
-  assert.is(records.find((r) => r.id === 'shape:second')?.parentId, BOARD_PAGE_ID, 'a card whose frame is gone lands on the page')
+  assert.is(second.parentId, 'shape:ideas', "a card whose frame is gone goes with its writer's other cards")
+  assert.ok(second.y !== secret.y || Math.abs(second.x - secret.x) >= 200, 'not on top of each other')
+  assert.not.ok(records.some((r) => r.id === 'shape:second' || r.id === 'shape:secret'))
 
   await waitFor(() => texts(s.a.priv.doc).length === 0, "A's private document is emptied")
   await waitFor(() => readControl(s.b.control.doc).lastReveal?.count === 2, 'the control document tells of the reveal')
@@ -193,7 +201,7 @@ test('in an anonymous workshop revealed cards carry no author', async () => {
   )
   assert.equal(await (await reveal(s.w)).json(), { revealed: 1, authors: 1 })
   await waitFor(() => texts(s.b.board.doc).includes('Anonym idé'), 'revealed')
-  const record = readBoardRecords(s.b.board.doc).find((r) => r.id === 'shape:anon') as unknown as { props: { author: string } }
+  const record = readBoardRecords(s.b.board.doc).find((r) => (r as unknown as { props: { text?: string } }).props?.text === 'Anonym idé') as unknown as { props: { author: string } }
   assert.is(record.props.author, '')
 })
 

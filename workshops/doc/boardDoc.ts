@@ -48,6 +48,16 @@ export function recordSourceOf(kv: YKeyValue<TLRecord>) {
   }
 }
 
+/**
+ * Writes records by appending entries, without reading the array. In
+ * YKeyValue's layout the rightmost entry of a key wins and every reader
+ * removes the older one, so this is a "set" that costs what it writes; the
+ * server's guard removes the older entry in the same transaction.
+ */
+export function appendRecords(doc: Y.Doc, records: readonly TLRecord[]): void {
+  doc.getArray<{ key: string; val: TLRecord }>(BOARD_RECORDS).push(records.map((val) => ({ key: val.id, val })))
+}
+
 /** Writes one change to the board in one transaction; `origin` tells observers who made it. */
 export function applyBoardChange(kv: YKeyValue<TLRecord>, change: { put?: readonly TLRecord[]; remove?: readonly string[] }, origin?: unknown): void {
   kv.doc.transact(() => {

@@ -1,0 +1,106 @@
+import type { TLParentId, TLRecord } from '@tldraw/tlschema'
+import { createShapeId } from '@tldraw/tlschema'
+import { CARD_AUTHOR_MAX, CARD_DEFAULT_SIZE, CARD_TEXT_MAX } from '../cards/cardShape'
+import { isCardKind } from '../cards/kinds'
+import { validateBoardRecord } from '../cards/schema'
+import { newCard, type RecordSource } from '../doc/boardOps'
+import { CARD_GAP } from '../templates/grid'
+
+/** Where revealed cards go: a frame (its id and size) or, without one, a spot on the page. */
+export type RevealTarget =
+  | { frameId: string; w: number; h: number }
+  | { pageId: TLParentId; x: number; y: number; w: number }
+
+export interface RevealInput {
+  /** Each person's private cards, as read from their documents: untrusted, anything. */
+  groups: readonly (readonly unknown[])[]
+  target: RevealTarget
+  /** The board as it is, for z-order and for what the frame already holds. */
+  board: RecordSource
+  anonymous: boolean
+  newId?: () => string
+}
+
+export interface RevealPlan {
+  cards: TLRecord[]
+  /** The frame grown to hold them, when it had to grow. */
+  frame: { id: string; h: number } | null
+}
+
+interface PrivateCard {
+  kind: string
+  text: string
+  author: string
+  x: number
+  y: number
+}
+
+/** The fields a private card may bring along; everything else (id, lock, meta, size) is the server's to choose. */
+function readPrivateCard(record: unknown): PrivateCard | null {
+  const r = record as { typeName?: unknown; type?: unknown; x?: unknown; y?: unknown; props?: Record<string, unknown> } | null
+  if (!r || r.typeName !== 'shape' || r.type !== 'card' || !r.props || !isCardKind(r.props.kind)) return null
+  return {
+    kind: r.props.kind,
+    text: typeof r.props.text === 'string' ? r.props.text.slice(0, CARD_TEXT_MAX) : '',
+    author: typeof r.props.author === 'string' ? r.props.author.slice(0, CARD_AUTHOR_MAX) : '',
+    x: typeof r.x === 'number' && Number.isFinite(r.x) ? r.x : 0,
+    y: typeof r.y === 'number' && Number.isFinite(r.y) ? r.y : 0,
+  }
+}
+
+/**
+ * The reveal of private writing as new board cards: new ids, never locked,
+ * valid, text within the limit; laid out in the target frame below what it
+ * already holds, one row (wrapping) per person in the order they wrote, so
+ * nothing lands on top of anything. The frame grows to fit. Pure.
+ */
+export function planReveal(input: RevealInput): RevealPlan {
+  const { target, board } = input
+  const newId = input.newId ?? (() => createShapeId())
+  const width = target.w
+  const step = CARD_DEFAULT_SIZE.w + CARD_GAP
+  const columns = Math.max(1, Math.floor((width - CARD_GAP) / step))
+  const parentId = ('frameId' in target ? target.frameId : target.pageId) as TLParentId
+  const originX = 'frameId' in target ? CARD_GAP : target.x
+  let y = 'frameId' in target ? bottomOfChildren(board, target.frameId) + CARD_GAP : target.y
+
+  const cards: TLRecord[] = []
+  const placed: RecordSource = {
+    get: (id) => board.get(id),
+    values: () => [...board.values(), ...cards],
+  }
+  for (const group of input.groups) {
+    const mine = group
+      .map(readPrivateCard)
+      .filter((c): c is PrivateCard => c !== null)
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+    if (mine.length === 0) continue
+    mine.forEach((c, i) => {
+      const card = newCard(placed, {
+        id: newId(),
+        kind: c.kind as never,
+        text: c.text,
+        author: input.anonymous ? '' : c.author,
+        parentId,
+        x: originX + (i % columns) * step,
+        y: y + Math.floor(i / columns) * (CARD_DEFAULT_SIZE.h + CARD_GAP),
+      })
+      cards.push(validateBoardRecord(card))
+    })
+    y += Math.ceil(mine.length / columns) * (CARD_DEFAULT_SIZE.h + CARD_GAP)
+  }
+  const needed = y + CARD_GAP
+  const frame = 'frameId' in target && needed > target.h ? { id: target.frameId, h: needed } : null
+  return { cards, frame }
+}
+
+/** The lowest edge of a frame's children (0 when it has none, so cards start under its top edge). */
+function bottomOfChildren(board: RecordSource, frameId: string): number {
+  let bottom = 0
+  for (const r of board.values()) {
+    if (r.typeName !== 'shape' || r.parentId !== frameId) continue
+    const h = (r.props as { h?: number }).h ?? 0
+    bottom = Math.max(bottom, r.y + h)
+  }
+  return bottom
+}
