@@ -1,3 +1,4 @@
+import type { DocLimits } from '../../workshops/rules/limits'
 import type { Localized } from '../../workshops/lang'
 import type { Persona, WorkshopDefinition } from '../../workshops/method/types'
 
@@ -51,7 +52,7 @@ export const api = {
       body: JSON.stringify(persona),
     }),
   methods: () => request<MethodSummary[]>('/api/methods'),
-  config: () => request<{ tldrawLicenseKey: string | null }>('/api/config'),
+  config: () => request<{ tldrawLicenseKey: string | null; limits?: DocLimits }>('/api/config'),
   createWorkshop: (input: { method: string; title: string; anonymous: boolean; persona?: string }) =>
     request<CreatedWorkshop>('/api/workshops', {
       method: 'POST',

@@ -1,5 +1,6 @@
-import { createEffect, createSignal, For, Show, type Accessor } from 'solid-js'
+import { createEffect, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js'
 import { t, type MessageKey } from '../i18n/i18n'
+import { onLocalRefusal } from './localRefusals'
 import type { RefusalNotice } from './notices'
 
 /**
@@ -16,6 +17,8 @@ export function RefusalToast(props: { notices: Array<Accessor<RefusalNotice | nu
       .sort((a, b) => b.at - a.at)[0]
     if (newest) setShown(newest)
   })
+  // What this page refused itself before sending, because the server would have.
+  onCleanup(onLocalRefusal((reason) => setShown({ reasons: [reason], count: 1, at: Date.now() })))
   return (
     <Show when={shown()}>
       {(notice) => (

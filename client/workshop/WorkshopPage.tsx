@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../LanguageSwitch'
 import { JoinForm } from './JoinForm'
 import { WorkshopRoom } from './WorkshopRoom'
 import { savedDisplayName, saveDisplayName } from './identity'
+import { setDocLimits } from './localRefusals'
 
 function keyFromLocation(): string | null {
   return new URLSearchParams(location.hash.slice(1)).get('key')
@@ -17,6 +18,7 @@ export function WorkshopPage(props: { workshopId: string }) {
     () => key,
     async (k) => {
       const [workshop, config] = await Promise.all([api.workshop(props.workshopId, k), api.config()])
+      setDocLimits(config.limits)
       return { workshop, licenseKey: config.tldrawLicenseKey }
     },
   )

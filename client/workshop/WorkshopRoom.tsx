@@ -50,8 +50,9 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
 
   const clock = createServerClock()
   const voting = createVoting(workshopId, key, control.state, sync.seat)
-  const id = userId()
-  const me = { id, name: props.displayName, color: colourFor(id), role: props.workshop.role }
+  const id = userId(workshopId)
+  // In an anonymous workshop the typed name stays in this browser: others get no name at all.
+  const me = { id, name: props.workshop.anonymous ? '' : props.displayName, color: colourFor(id), role: props.workshop.role }
   const participants = createPresence(sync.provider.awareness, me)
   const [outlineOpen, setOutlineOpen] = createSignal(true)
   const [board, setBoard] = createSignal<BoardHandle | null>(null)

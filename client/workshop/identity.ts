@@ -1,4 +1,8 @@
-/** Who this browser is: a stable random id and the display name typed once, both kept in localStorage. */
+/**
+ * Who this browser is in one workshop: a random id of its own for each
+ * workshop (so nobody can link a person across workshops, anonymous or not)
+ * and the display name typed once, both kept in localStorage.
+ */
 const ID_KEY = 'samverkstad.userId'
 const NAME_KEY = 'samverkstad.displayName'
 
@@ -21,11 +25,12 @@ function write(key: string, value: string): void {
   }
 }
 
-export function userId(): string {
-  let id = read(ID_KEY)
+export function userId(workshopId: string): string {
+  const key = `${ID_KEY}.${workshopId}`
+  let id = read(key)
   if (!id) {
     id = crypto.randomUUID()
-    write(ID_KEY, id)
+    write(key, id)
   }
   return id
 }

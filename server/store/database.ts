@@ -90,8 +90,19 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  // Deleted rows are overwritten with zeros, so a deleted workshop's text is not left in free pages.
+  db.pragma('secure_delete = ON')
   migrate(db)
   return db
+}
+
+/**
+ * Copies the write-ahead log into the main file and truncates it. After a
+ * deletion this leaves no copy of the deleted rows in the WAL either (the
+ * main file's pages are zeroed by secure_delete).
+ */
+export function truncateWal(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 function migrate(db: Db): void {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { Db } from './database'
+import { truncateWal, type Db } from './database'
 
 /**
  * Durable Yjs documents: an append-only log of updates per document, folded
@@ -78,5 +78,10 @@ export class DocStore {
       this.deleteUpdatesStmt.run({ prefix })
       this.deleteStateStmt.run({ prefix })
     })()
+  }
+
+  /** After deletions: no copy of what was deleted stays in the database file or its WAL. */
+  eraseDeleted(): void {
+    truncateWal(this.db)
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { BOARD_META, BOARD_RECORDS } from '../../workshops/doc/layout'
 import { CONTROL_CHANNEL, PRIVATE_CHANNEL, PRIVATE_TOKEN_PATTERN } from '../../workshops/doc/wire'
-import { CONTROL_ROOT_WRITERS } from '../../workshops/facilitation/controlLayout'
+import { CONTROL_AGENDA_LOG, CONTROL_ROOT_WRITERS } from '../../workshops/facilitation/controlLayout'
 import type { Role } from '../auth/roles'
 import type { DocPolicy, RootRule } from './guard/docPolicy'
 
@@ -24,7 +24,10 @@ const boardRoots: Record<string, RootRule> = {
 }
 
 const controlRoots: Record<string, RootRule> = Object.fromEntries(
-  Object.entries(CONTROL_ROOT_WRITERS).map(([root, by]) => [root, by === 'server' ? { kind: 'server' } : { kind: 'writable', by: [by] }]),
+  Object.entries(CONTROL_ROOT_WRITERS).map(([root, by]) => {
+    const type = root === CONTROL_AGENDA_LOG ? 'array' : 'map'
+    return [root, by === 'server' ? { kind: 'server', type } : { kind: 'writable', by: [by], type }]
+  }),
 )
 
 export const CHANNELS: Readonly<Record<string, Channel>> = {

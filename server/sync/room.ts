@@ -172,11 +172,18 @@ export class Room {
 
   /** Whether a message is refused whole, before Yjs spends any work on it. */
   private tooCostly(update: Uint8Array): boolean {
-    const shape = skimUpdate(update)
-    if (shape.structs > MAX_STRUCTS_PER_MESSAGE) return true
-    let known = 0
-    for (const structs of this.doc.store.clients.values()) known += structs.length
-    if (shape.deleteRanges > known + shape.structs + DELETE_RANGE_SLACK) return true
+    let known = -1
+    const shape = skimUpdate(update, {
+      maxStructs: MAX_STRUCTS_PER_MESSAGE,
+      maxDeleteRanges: (structs) => {
+        if (known < 0) {
+          known = 0
+          for (const s of this.doc.store.clients.values()) known += s.length
+        }
+        return known + structs + DELETE_RANGE_SLACK
+      },
+    })
+    if (!shape) return true
     // Deletions of what the server has never seen wait in memory until it arrives, which in our star never happens.
     const beyond = shape.deleteRanges === 0 ? 0 : shape.deletesBeyond((client) => Y.getState(this.doc.store, client))
     return beyond * 4 > this.options.limits.maxPendingBytesPerSocket
@@ -213,7 +220,7 @@ export class Room {
         refused.add('message-too-large')
       }
     }
-    this.flush(refused.size > 0 ? null : peer)
+    this.flush(refused.adjusted ? null : peer)
     if (refused.size > 0) this.options.onRefused(peer, refused)
   }
 

@@ -84,11 +84,12 @@ export class WorkshopService {
     return key
   }
 
-  /** Deletes the workshop and all its documents for good. */
+  /** Deletes the workshop and all its documents for good: nothing of it stays in the database file or its WAL. */
   delete(id: string): void {
     this.sync.discardWorkshop(id)
     this.workshops.delete(id)
     this.docs.deleteAll(id)
+    this.docs.eraseDeleted()
   }
 }
 

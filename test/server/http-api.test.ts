@@ -1,3 +1,4 @@
+import { DEFAULT_DOC_LIMITS } from '../../workshops/rules/limits'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { startTestServer, type TestServer } from '../helpers/testServer'
@@ -110,7 +111,9 @@ test('pages are served with a policy that forbids other hosts', async () => {
   const res = await fetch(`${s.url}/api/config`)
   assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/)
   assert.is(res.headers.get('referrer-policy'), 'no-referrer')
-  assert.equal(await res.json(), { tldrawLicenseKey: null })
+  const config = (await res.json()) as { tldrawLicenseKey: unknown; limits: Record<string, number> }
+  assert.is(config.tldrawLicenseKey, null)
+  assert.equal(config.limits, { ...DEFAULT_DOC_LIMITS }, 'the limits, so the browser refuses what the server would before it sends it')
 })
 
 test.run()

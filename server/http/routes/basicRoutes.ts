@@ -9,7 +9,7 @@ export function basicRoutes({ config, methods, personas }: ApiDeps): Route[] {
       method: 'GET',
       pattern: /^\/api\/config$/,
       // Read at start-up, handed over at run time: the licence key is never baked into the build.
-      handler: (_q, res) => sendJson(res, 200, { tldrawLicenseKey: config.tldrawLicenseKey }),
+      handler: (_q, res) => sendJson(res, 200, { tldrawLicenseKey: config.tldrawLicenseKey, limits: config.docLimits }),
     },
     {
       method: 'GET',

@@ -55,6 +55,11 @@ export class DocGuard {
    * Call once, with the document's update listeners in place.
    */
   init(): void {
+    // A loaded document's roots are untyped until something asks; the guard reads them as what they are.
+    for (const [name, rule] of Object.entries(this.policy.roots)) {
+      if (rule.kind === 'records' || rule.type === 'array') this.doc.getArray(name)
+      else this.doc.getMap(name)
+    }
     if (!this.recordsRoot || this.index) return
     const { index, junk } = RecordIndex.build(this.doc.getArray(this.recordsRoot))
     this.index = index
@@ -167,6 +172,7 @@ export class DocGuard {
       if (beforeLive && winner === before) {
         // The update's entries for this key lose to the one already there (a concurrent write): drop them, as YKeyValue does.
         for (const e of newEntries) deleteEntry(tr, e)
+        if (newEntries.length > 0) refused.adjusted = true
         continue
       }
       const winning = winner && newEntries.find((e) => e === winner)
@@ -179,7 +185,11 @@ export class DocGuard {
       }
       const reason = candidates.length > 0 && !winner ? 'invalid-record' : writer === 'server' ? null : safeJudge(change, board)
       if (reason === null) {
-        for (const c of candidates) if (c !== winner) deleteEntry(tr, c)
+        for (const c of candidates) {
+          if (c === winner) continue
+          deleteEntry(tr, c)
+          refused.adjusted = true
+        }
         if (winning) index.set(key, { client: winning.client, clock: winning.clock, val: winning.val as TLRecord, bytes: change.afterBytes })
         else index.delete(key)
         staged.set(key, change.after as TLRecord | undefined)

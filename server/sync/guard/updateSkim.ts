@@ -67,7 +67,29 @@ function skipContent(d: decoding.Decoder, ref: number): number {
   }
 }
 
-export function skimUpdate(update: Uint8Array): UpdateShape {
+/** Past this many structs or delete ranges the skim stops reading and the message is refused. */
+export interface SkimLimits {
+  maxStructs: number
+  /** Given the structs read so far (a delete set may cover each of them). */
+  maxDeleteRanges: (structs: number) => number
+}
+
+/** Skips one varint without computing it. */
+function skipVarUint(d: decoding.Decoder): void {
+  const arr = d.arr
+  let pos = d.pos
+  while (arr[pos++] >= 0x80) if (pos >= arr.length) throw new Error('unexpected end of update')
+  d.pos = pos
+}
+
+/**
+ * Reads the update's shape, stopping as soon as it holds more than the
+ * limits allow: then null. A count in a header is read before what it
+ * counts, so a message of a million delete ranges is refused after a few
+ * bytes, and one split into many small groups after at most the allowed
+ * number of ranges.
+ */
+export function skimUpdate(update: Uint8Array, limits: SkimLimits): UpdateShape | null {
   const d = decoding.createDecoder(update)
   let structs = 0
   const reach = new Map<number, number>()
@@ -75,6 +97,7 @@ export function skimUpdate(update: Uint8Array): UpdateShape {
   const clients = decoding.readVarUint(d)
   for (let c = 0; c < clients; c++) {
     const count = decoding.readVarUint(d)
+    if ((structs += count) > limits.maxStructs) return null
     const client = decoding.readVarUint(d)
     let clock = decoding.readVarUint(d)
     starts.set(client, Math.min(starts.get(client) ?? Infinity, clock))
@@ -86,32 +109,29 @@ export function skimUpdate(update: Uint8Array): UpdateShape {
         length = decoding.readVarUint(d) // GC or skip
       } else {
         const copiesParent = (info & (BIT7 | BIT8)) !== 0
-        if (info & BIT8) (decoding.readVarUint(d), decoding.readVarUint(d))
-        if (info & BIT7) (decoding.readVarUint(d), decoding.readVarUint(d))
+        if (info & BIT8) (skipVarUint(d), skipVarUint(d))
+        if (info & BIT7) (skipVarUint(d), skipVarUint(d))
         if (!copiesParent) {
           if (decoding.readVarUint(d) === 1) decoding.readVarString(d)
-          else (decoding.readVarUint(d), decoding.readVarUint(d))
+          else (skipVarUint(d), skipVarUint(d))
           if (info & BIT6) decoding.readVarString(d)
         }
         length = skipContent(d, ref)
       }
       clock += length
-      structs++
     }
     reach.set(client, Math.max(reach.get(client) ?? 0, clock))
   }
   // The delete set: per client, ranges of [clock, len].
   const dsStart = d.pos
+  const maxRanges = limits.maxDeleteRanges(structs)
   let deleteRanges = 0
   const dsClients = decoding.readVarUint(d)
   for (let c = 0; c < dsClients; c++) {
-    decoding.readVarUint(d)
+    skipVarUint(d)
     const n = decoding.readVarUint(d)
-    for (let i = 0; i < n; i++) {
-      decoding.readVarUint(d)
-      decoding.readVarUint(d)
-    }
-    deleteRanges += n
+    if ((deleteRanges += n) > maxRanges) return null
+    for (let i = 0; i < 2 * n; i++) skipVarUint(d)
   }
   return {
     structs,
