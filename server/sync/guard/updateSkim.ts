@@ -78,7 +78,10 @@ export interface SkimLimits {
 function skipVarUint(d: decoding.Decoder): void {
   const arr = d.arr
   let pos = d.pos
-  while (arr[pos++] >= 0x80) if (pos >= arr.length) throw new Error('unexpected end of update')
+  for (;;) {
+    if (pos >= arr.length) throw new Error('unexpected end of update')
+    if (arr[pos++] < 0x80) break
+  }
   d.pos = pos
 }
 
