@@ -1,24 +1,20 @@
 import type { TLRecord, TLStore } from 'tldraw'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
-import { applyBoardChange, boardDocVersion, boardMeta } from '../../workshops/doc/boardDoc'
+import { boardDocVersion, boardMeta } from '../../workshops/doc/boardDoc'
 import { DOC_VERSION, META_TLDRAW_SCHEMA } from '../../workshops/doc/layout'
-import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
+import { writeBoardChange } from '../../workshops/doc/privateWrites'
 
 export type LoadResult = { ok: true } | { ok: false; reason: 'newer-version' }
 
 type Records = YKeyValue<TLRecord>
 type Change = { action: 'add' | 'update' | 'delete' }
 
-function isPrivate(record: TLRecord): boolean {
-  return record.typeName === 'shape' && (record.meta as Record<string, unknown>)[PRIVATE_CARD_META] === true
-}
-
 /**
  * Two-way binding between the tldraw store and the board's Y.Doc, plus, when
  * given, this person's private document: records marked private are written
- * there and nowhere else, so their text never reaches anyone else's browser
- * before the reveal. Local edits go to Yjs in one transaction per change;
+ * there and nowhere else (writeBoardChange, the same rule the outline
+ * follows), so their text never reaches anyone else's browser before the reveal. Local edits go to Yjs in one transaction per change;
  * remote changes come in as remote changes. Records that fail validation are
  * skipped, so one bad record from a buggy or hostile client cannot keep
  * everyone's board from loading.
@@ -51,18 +47,9 @@ export function bindStoreToYjs(store: TLStore, board: Records, privateRecords?: 
 
   const stopListening = store.listen(
     ({ changes }) => {
-      const toBoard: TLRecord[] = []
-      const toPrivate: TLRecord[] = []
-      for (const record of [...Object.values(changes.added), ...Object.values(changes.updated).map(([, r]) => r)]) {
-        ;(privateRecords && isPrivate(record) ? toPrivate : toBoard).push(record)
-      }
-      const removed = Object.values(changes.removed)
-      const removedPrivate = removed.filter((r) => privateRecords && isPrivate(r)).map((r) => r.id)
-      const removedBoard = removed.filter((r) => !(privateRecords && isPrivate(r))).map((r) => r.id)
-      if (toBoard.length || removedBoard.length) applyBoardChange(board, { put: toBoard, remove: removedBoard }, origin)
-      if (privateRecords && (toPrivate.length || removedPrivate.length)) {
-        applyBoardChange(privateRecords, { put: toPrivate, remove: removedPrivate }, origin)
-      }
+      const put = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, r]) => r)]
+      const remove = Object.keys(changes.removed)
+      if (put.length || remove.length) writeBoardChange({ board, private: privateRecords }, { put, remove }, origin)
     },
     { source: 'user', scope: 'document' },
   )

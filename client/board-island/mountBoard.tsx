@@ -23,6 +23,7 @@ import { bindStoreToYjs } from './bindStoreToYjs'
 import { Board, shapeUtils } from './Board'
 import { boardLang } from './boardLang'
 import { cardBehaviour } from './cardDefaults'
+import { registerPastedTextAsCards } from './pastedText'
 import { guardPinnedShapes } from './pinnedGuard'
 import { exposeForTests } from './testHooks'
 
@@ -104,6 +105,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
       onMount={(mounted) => {
         editor = mounted
         disposers.push(cardBehaviour(mounted, { author: opts.user.name, anonymous: opts.anonymous, lang: () => boardLang.get() }))
+        registerPastedTextAsCards(mounted)
         if (opts.user.role === 'participant') disposers.push(guardPinnedShapes(mounted))
         disposers.push(exposeForTests(mounted))
         opts.onReady()
