@@ -44,7 +44,7 @@ test('WS1 grouping: each quote is listed under the theme it sits with, and moves
   const script = connectClient(suite.server.wsUrl, w.id, w.facilitatorKey)
   await waitForSync(script)
   const kv = boardRecordStore(script.doc)
-  const frame = kv.get(frameId)!
+  const frame = kv.get(frameId) as Extract<TLRecord, { typeName: 'shape' }>
   const perTheme = [4, 3, 3]
   script.doc.transact(() => {
     kv.set(frameId, { ...frame, props: { ...frame.props, w: 1500, h: 900 } } as TLRecord)

@@ -7,6 +7,7 @@ import { markNewCard, writeBoardChange } from '../../workshops/doc/privateWrites
 import { card, frame } from './helpers/boardRecords'
 
 const r = (x: unknown) => x as TLRecord
+type Shape = Extract<TLRecord, { typeName: 'shape' }>
 const stores = () => ({ board: boardRecordStore(new Y.Doc()), private: boardRecordStore(new Y.Doc()) })
 const ids = (kv: ReturnType<typeof boardRecordStore>) => [...kv.map.keys()].sort()
 
@@ -26,9 +27,9 @@ test('private records and deletes of them go to the private document, the rest t
   assert.equal(ids(t.board), ['shape:shared'])
   assert.equal(ids(t.private), ['shape:secret'])
   // An edit keeps the record where it is; a delete finds it there.
-  writeBoardChange(t, { put: [{ ...secret, props: { ...(secret.props as object), text: 'Hemligare' } } as TLRecord], remove: ['shape:shared'] })
+  writeBoardChange(t, { put: [{ ...secret, props: { ...(secret as Shape).props, text: 'Hemligare' } } as TLRecord], remove: ['shape:shared'] })
   assert.equal(ids(t.board), [])
-  assert.is((t.private.get('shape:secret')!.props as { text: string }).text, 'Hemligare')
+  assert.is(((t.private.get('shape:secret') as Shape).props as { text: string }).text, 'Hemligare')
   writeBoardChange(t, { remove: ['shape:secret'] })
   assert.equal(ids(t.private), [])
 })
