@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { Card } from '../../workshops/chain/cards'
 import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import { finishedText } from '../../workshops/cards/starters'
 import { cardInTarget, type VoteTarget } from '../../workshops/facilitation/votes'
 import { localized, t } from '../i18n/i18n'
 
@@ -73,7 +74,7 @@ export function OutlineCard(props: {
           class="outline-edit"
           onSubmit={(e) => {
             e.preventDefault()
-            props.actions.edit(props.card.id, draft())
+            props.actions.edit(props.card.id, finishedText(draft()))
             finish()
           }}
         >

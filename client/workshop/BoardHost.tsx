@@ -47,7 +47,11 @@ export function BoardHost(props: BoardHostProps) {
       },
     })
   })
-  createEffect(() => handle?.setLang(lang()))
+  createEffect(() => {
+    // Read the language first: with `handle?.setLang(lang())` an effect that ran before the board mounted tracked nothing.
+    const next = lang()
+    handle?.setLang(next)
+  })
   onCleanup(() => {
     disposed = true
     props.onHandle?.(null)
