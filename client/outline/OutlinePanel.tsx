@@ -17,6 +17,7 @@ import { QuoteImport, quoteStepFrame } from './QuoteImport'
 import './outline.css'
 
 export interface OutlineProps {
+  workshopId: string
   board: BoardRecords
   definition: WorkshopDefinition | null
   author: string
@@ -89,7 +90,7 @@ export function OutlinePanel(props: OutlineProps) {
     <section class="outline" aria-labelledby="outline-heading" data-testid="outline">
       <h2 id="outline-heading">{t('outline.heading')}</h2>
       <AddCardForm onAdd={add} />
-      <Show when={quoteFrameId()}>{(id) => <QuoteImport board={props.board} frameId={id()} author={props.author} />}</Show>
+      <Show when={quoteFrameId()}>{(id) => <QuoteImport board={props.board} frameId={id()} author={props.author} workshopId={props.workshopId} />}</Show>
       <ChainView chain={chain()} />
       <section aria-labelledby="outline-all">
         <h3 id="outline-all">{t('outline.allCards', { n: cards().length })}</h3>

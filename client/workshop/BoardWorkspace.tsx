@@ -41,6 +41,7 @@ export function BoardWorkspace(props: {
       <Show when={outlineOpen()}>
         <div id="outline-panel" class="outline-panel">
           <OutlinePanel
+            workshopId={props.workshop.id}
             board={props.records}
             definition={props.workshop.definition}
             author={props.workshop.anonymous ? '' : props.user.name}
