@@ -23,6 +23,7 @@ import { bindStoreToYjs } from './bindStoreToYjs'
 import { Board, shapeUtils } from './Board'
 import { boardLang } from './boardLang'
 import { cardBehaviour } from './cardDefaults'
+import { watchLicence, type LicenceProblem } from './licenceWatch'
 import { registerLinkCards } from './linkCards'
 import { registerPastedTextAsCards } from './pastedText'
 import { guardPinnedShapes } from './pinnedGuard'
@@ -39,7 +40,11 @@ export interface MountBoardOptions {
   lang: Lang
   onReloadNeeded: () => void
   onReady: () => void
+  /** tldraw will not run the board here (no valid licence key on this address); the outline still works. */
+  onLicenceProblem?: (problem: LicenceProblem) => void
 }
+
+export type { LicenceProblem }
 
 export interface BoardHandle {
   setLang(lang: Lang): void
@@ -112,6 +117,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
         registerPastedTextAsCards(mounted)
         if (opts.user.role === 'participant') disposers.push(guardPinnedShapes(mounted))
         disposers.push(exposeForTests(mounted))
+        if (opts.onLicenceProblem) disposers.push(watchLicence(mounted, element, opts.onLicenceProblem))
         opts.onReady()
       }}
     />,

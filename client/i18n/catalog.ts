@@ -1,10 +1,11 @@
 import type { Lang } from '../../workshops/lang'
 import { outlineMessages } from '../outline/messages'
+import { licenceMessages } from '../workshop/licenceMessages'
 import { en } from './en'
 import { sv } from './sv'
 
 /** Every feature's texts. A feature with its own messages file adds one entry here. */
-const parts = [{ sv, en }, outlineMessages] as const
+const parts = [{ sv, en }, outlineMessages, licenceMessages] as const
 
 type Part = (typeof parts)[number]
 type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never

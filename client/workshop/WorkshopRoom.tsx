@@ -128,6 +128,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             onBoardHandle={setBoard}
             voting={voting}
             control={control}
+            openOutline={() => setOutlineOpen(true)}
           />
         </Match>
       </Switch>
