@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { eventually, Person } from './helpers/browser'
@@ -30,6 +31,8 @@ async function importRows(p: Person, rows: string[][]): Promise<string> {
   const quoteChoice = question.getByRole('combobox', { name: /^Citatet/ })
   assert.ok(await quoteChoice.evaluate((el) => el === document.activeElement), 'the question has the focus')
   await expectReadable(question.getByText('Respondenter blir R1, R2'))
+  const axe = await new AxeBuilder({ page: p.page as never }).include('[data-testid=import-columns]').analyze()
+  assert.equal(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), [], 'the question has no serious accessibility problems')
   assert.is(await quoteChoice.inputValue(), '1', 'the long texts are offered as the quotes')
   assert.is(await question.getByRole('combobox', { name: /^Respondenten/ }).inputValue(), '0', 'the short names are offered as the respondents')
   await clickVisible(outline.getByRole('button', { name: 'Skapa citatkort' }))

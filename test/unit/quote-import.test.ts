@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert'
 import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX } from '../../workshops/cards/cardShape'
 import { validateBoardRecord } from '../../workshops/cards/schema'
 import {
+  COLUMNS_MAX,
   createPseudonyms,
   highestRespondent,
   parseQuotes,
@@ -144,6 +145,8 @@ test('pasted columns without a header: nothing is imported until it is said whic
   // A text file is treated as pasted text; a CSV without a header as a table of columns.
   throwsCode({ text, fileName: 'citat.txt' }, 'choose-columns')
   throwsCode({ text: 'a,b,c\n1,2,3', fileName: 'x.CSV' }, 'choose-columns')
+  // A line of many tabs offers a few columns, not thousands.
+  assert.is(throwsCode({ text: `Eva${'\t'.repeat(5000)}Hej` }, 'choose-columns').table!.columns.length, COLUMNS_MAX)
   // The first row can be declared a header.
   assert.equal(parseQuotes({ text: 'Vem\tVad\nEva\tHej' }, { columns: { quote: 1, respondent: 0, headerRow: true } }).quotes, [{ text: 'Hej', respondent: 'R1' }])
 })

@@ -167,7 +167,7 @@ export function parseQuotes(input: { text: string; fileName?: string }, opts: Pa
       }
       if (opts.columns) return collect(fromRecords(records.slice(opts.columns.headerRow ? 1 : 0), opts.columns.quote, opts.columns.respondent ?? -1), pseudonyms)
       // Columns without a header: which one is the quote, and is one of them a name?
-      throw chooseColumns(records, false, guessColumns(records, width))
+      throw chooseColumns(records, false, guessColumns(records, Math.min(width, COLUMNS_MAX)))
     }
     // One column and no header: every record is a quote.
     if (isTableFile) return collect(fromRecords(splitRecords(text, null), 0, -1), pseudonyms)
@@ -177,9 +177,11 @@ export function parseQuotes(input: { text: string; fileName?: string }, opts: Pa
 }
 
 const SAMPLES = 3
+/** Columns offered to choose from; a quote table has a few, and a line of a thousand tabs must not become a thousand choices. */
+export const COLUMNS_MAX = 20
 
 function chooseColumns(records: CsvRecord[], hasHeader: boolean, suggested: ColumnChoice): QuoteImportError {
-  const width = Math.max(0, ...records.map((r) => r.cells.length))
+  const width = Math.min(COLUMNS_MAX, Math.max(0, ...records.map((r) => r.cells.length)))
   const rows = hasHeader ? records.slice(1) : records
   const columns: QuoteColumn[] = Array.from({ length: width }, (_, i) => ({
     header: hasHeader ? (records[0]?.cells[i] ?? '').trim() : null,
