@@ -1,3 +1,4 @@
+import './noEval'
 import { render } from 'solid-js/web'
 import { App } from './App'
 import { lang } from './i18n/i18n'

@@ -6,6 +6,7 @@ import { BoardImageStore } from './export/boardImages'
 import { WorkshopExporter } from './export/exportWorkshop'
 import { ImportedFactsStore, withImportedFacts } from './export/importedFacts'
 import { FacilitationService } from './facilitation/facilitationService'
+import { licenceWarning } from './licenceWarning'
 import { createWorkshopFacts } from './facilitation/workshopFacts'
 import { createApi } from './http/api'
 import { PersonaLibrary } from './personas/personaLibrary'
@@ -60,6 +61,8 @@ export interface AppOptions {
 
 /** Builds the whole server; nothing listens until listen(). Throws on a broken workshop definition. */
 export function createApp(config: Config, log: Log, options: AppOptions = {}): App {
+  const noLicence = licenceWarning(config)
+  if (noLicence) log.warn({ publicUrl: config.publicUrl }, noLicence)
   const methods = loadMethods({
     builtinDir: resolve(config.rootDir, 'workshops/definitions'),
     builtinPersonaDir: resolve(config.rootDir, 'workshops/personas'),

@@ -17,17 +17,25 @@ import 'tldraw/tldraw.css'
 import { CardShapeUtil } from './CardShapeUtil'
 import { CardTool } from './CardTool'
 import { KindPalette } from './KindPalette'
+import { SafeEmbedShapeUtil } from './SafeEmbedShapeUtil'
 
 // Every font, icon and translation comes from our own server, never tldraw's CDN.
 const assetUrls = getAssetUrlsByImport()
 
-export const shapeUtils = [CardShapeUtil]
+// SafeEmbedShapeUtil replaces tldraw's embed (same type): no frames of other hosts.
+export const shapeUtils = [CardShapeUtil, SafeEmbedShapeUtil]
 const tools = [CardTool]
 
 const overrides: TLUiOverrides = {
+  actions(_editor, actions) {
+    // External links become link cards, never embeds (see linkCards.ts).
+    const { 'insert-embed': _insert, 'convert-to-embed': _convert, ...rest } = actions
+    return rest
+  },
   tools(editor, toolsById) {
+    const { embed: _embed, ...rest } = toolsById
     return {
-      ...toolsById,
+      ...rest,
       card: {
         id: 'card',
         icon: 'tool-note',

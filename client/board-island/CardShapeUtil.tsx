@@ -18,6 +18,7 @@ import {
   cardShapeProps,
   type CardShape,
 } from '../../workshops/cards/cardShape'
+import { finishedText, placeholderSelection } from '../../workshops/cards/starters'
 import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
 import { boardLang } from './boardLang'
 import { CardDots } from './CardDots'
@@ -77,8 +78,21 @@ function CardView({ shape }: { shape: CardShape }) {
           aria-label={info.label[lang]}
           placeholder={t('board.cardPlaceholder')}
           defaultValue={shape.props.text}
-          onFocus={(e) => e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)}
+          onFocus={(e) => {
+            // A new card's sentence frame: its "…" is selected, so the first key typed replaces it.
+            const box = e.currentTarget
+            const blank = placeholderSelection(box.value, shape.props.kind)
+            if (blank) box.setSelectionRange(blank.start, blank.end)
+            else box.setSelectionRange(box.value.length, box.value.length)
+          }}
           onChange={(e) => editor.updateShape({ id: shape.id, type: CARD_SHAPE_TYPE, props: { text: e.currentTarget.value } })}
+          onBlur={(e) => {
+            // Whatever is left of the "…" goes once the person has written something around it.
+            const text = finishedText(e.currentTarget.value)
+            if (text !== e.currentTarget.value && editor.getShape(shape.id)) {
+              editor.updateShape({ id: shape.id, type: CARD_SHAPE_TYPE, props: { text } })
+            }
+          }}
           onPointerDown={stopEventPropagation}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {

@@ -1,9 +1,9 @@
 import type { TLRecord, TLStore } from 'tldraw'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
-import { applyBoardChange, boardDocVersion, boardMeta } from '../../workshops/doc/boardDoc'
+import { boardDocVersion, boardMeta } from '../../workshops/doc/boardDoc'
 import { DOC_VERSION, META_TLDRAW_SCHEMA } from '../../workshops/doc/layout'
-import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
+import { writeBoardChange } from '../../workshops/doc/privateWrites'
 import { docLimits, reportLocalRefusal } from '../workshop/localRefusals'
 
 export type LoadResult = { ok: true } | { ok: false; reason: 'newer-version' }
@@ -11,34 +11,11 @@ export type LoadResult = { ok: true } | { ok: false; reason: 'newer-version' }
 type Records = YKeyValue<TLRecord>
 type Change = { action: 'add' | 'update' | 'delete' }
 
-/** One transaction (one message) carries at most about this much; a bigger change goes in several. */
-const CHUNK_BYTES = 512 * 1024
-
-/** Writes a change in transactions of at most CHUNK_BYTES of records each, so no message goes over the server's limit. */
-function writeInChunks(kv: Records, put: Array<[TLRecord, number]>, remove: TLRecord['id'][], origin: unknown): void {
-  let chunk: TLRecord[] = []
-  let bytes = 0
-  for (const [record, size] of put) {
-    if (chunk.length > 0 && bytes + size > CHUNK_BYTES) {
-      applyBoardChange(kv, { put: chunk }, origin)
-      chunk = []
-      bytes = 0
-    }
-    chunk.push(record)
-    bytes += size
-  }
-  if (chunk.length > 0 || remove.length > 0) applyBoardChange(kv, { put: chunk, remove }, origin)
-}
-
-function isPrivate(record: TLRecord): boolean {
-  return record.typeName === 'shape' && (record.meta as Record<string, unknown>)[PRIVATE_CARD_META] === true
-}
-
 /**
  * Two-way binding between the tldraw store and the board's Y.Doc, plus, when
  * given, this person's private document: records marked private are written
- * there and nowhere else, so their text never reaches anyone else's browser
- * before the reveal. Local edits go to Yjs in one transaction per change;
+ * there and nowhere else (writeBoardChange, the same rule the outline
+ * follows), so their text never reaches anyone else's browser before the reveal. Local edits go to Yjs in one transaction per change;
  * remote changes come in as remote changes. Records that fail validation are
  * skipped, so one bad record from a buggy or hostile client cannot keep
  * everyone's board from loading.
@@ -71,23 +48,18 @@ export function bindStoreToYjs(store: TLStore, board: Records, privateRecords?: 
 
   const stopListening = store.listen(
     ({ changes }) => {
-      const toBoard: Array<[TLRecord, number]> = []
-      const toPrivate: Array<[TLRecord, number]> = []
+      const put: TLRecord[] = []
       const tooLarge: Array<{ id: TLRecord['id']; before?: TLRecord }> = []
       const limit = docLimits().maxRecordBytes
       const consider = (record: TLRecord, before?: TLRecord) => {
         // The server would refuse it: keep it out of the document, so it is never sent, and say why.
-        const size = JSON.stringify(record).length
-        if (size > limit) return tooLarge.push({ id: record.id, before })
-        ;(privateRecords && isPrivate(record) ? toPrivate : toBoard).push([record, size])
+        if (JSON.stringify(record).length > limit) tooLarge.push({ id: record.id, before })
+        else put.push(record)
       }
       for (const record of Object.values(changes.added)) consider(record)
       for (const [before, record] of Object.values(changes.updated)) consider(record, before)
-      const removed = Object.values(changes.removed)
-      const removedPrivate = removed.filter((r) => privateRecords && isPrivate(r)).map((r) => r.id)
-      const removedBoard = removed.filter((r) => !(privateRecords && isPrivate(r))).map((r) => r.id)
-      if (toBoard.length || removedBoard.length) writeInChunks(board, toBoard, removedBoard, origin)
-      if (privateRecords && (toPrivate.length || removedPrivate.length)) writeInChunks(privateRecords, toPrivate, removedPrivate, origin)
+      const remove = Object.keys(changes.removed)
+      if (put.length || remove.length) writeBoardChange({ board, private: privateRecords }, { put, remove }, origin)
       if (tooLarge.length > 0) {
         store.mergeRemoteChanges(() => {
           const back = tooLarge.filter((t) => t.before).map((t) => t.before!)

@@ -1,7 +1,7 @@
 import type { Editor, TLShapeId } from 'tldraw'
 import { CARD_SHAPE_TYPE, type CardShape } from '../../workshops/cards/cardShape'
 import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
-import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
+import { markNewCard } from '../../workshops/doc/privateWrites'
 import type { Lang } from '../../workshops/lang'
 import { privateMode } from './boardSignals'
 
@@ -24,8 +24,7 @@ export function cardBehaviour(editor: Editor, opts: { author: string; anonymous:
     const card = shape as CardShape
     const author = opts.anonymous ? '' : card.props.author || opts.author
     const text = card.props.text || CARD_KIND_INFO[card.props.kind].starter[opts.lang()]
-    const meta = privateMode.get() ? { ...card.meta, [PRIVATE_CARD_META]: true } : card.meta
-    return { ...card, meta, props: { ...card.props, author, text } }
+    return markNewCard({ ...card, props: { ...card.props, author, text } }, privateMode.get())
   })
   const stopEditing = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
     if (source !== 'user' || shape.type !== CARD_SHAPE_TYPE || editor.getCurrentToolId() !== 'card') return

@@ -23,6 +23,9 @@ import { bindStoreToYjs } from './bindStoreToYjs'
 import { Board, shapeUtils } from './Board'
 import { boardLang } from './boardLang'
 import { cardBehaviour } from './cardDefaults'
+import { watchLicence, type LicenceProblem } from './licenceWatch'
+import { registerLinkCards } from './linkCards'
+import { registerPastedTextAsCards } from './pastedText'
 import { guardPinnedShapes } from './pinnedGuard'
 import { exposeForTests } from './testHooks'
 
@@ -37,7 +40,11 @@ export interface MountBoardOptions {
   lang: Lang
   onReloadNeeded: () => void
   onReady: () => void
+  /** tldraw will not run the board here (no valid licence key on this address); the outline still works. */
+  onLicenceProblem?: (problem: LicenceProblem) => void
 }
+
+export type { LicenceProblem }
 
 export interface BoardHandle {
   setLang(lang: Lang): void
@@ -65,7 +72,9 @@ export interface BoardHandle {
  */
 export function mountBoard(element: HTMLElement, opts: MountBoardOptions): BoardHandle {
   boardLang.set(opts.lang)
-  const store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...shapeUtils], bindingUtils: defaultBindingUtils })
+  // Ours replace tldraw's default of the same type (the embed).
+  const utils = [...defaultShapeUtils.filter((d) => !shapeUtils.some((u) => u.type === d.type)), ...shapeUtils]
+  const store = createTLStore({ shapeUtils: utils, bindingUtils: defaultBindingUtils })
   const binding = bindStoreToYjs(store, opts.records, opts.privateRecords)
   if (!binding.result.ok) {
     opts.onReloadNeeded()
@@ -104,8 +113,11 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
       onMount={(mounted) => {
         editor = mounted
         disposers.push(cardBehaviour(mounted, { author: opts.user.name, anonymous: opts.anonymous, lang: () => boardLang.get() }))
+        registerLinkCards(mounted)
+        registerPastedTextAsCards(mounted)
         if (opts.user.role === 'participant') disposers.push(guardPinnedShapes(mounted))
         disposers.push(exposeForTests(mounted))
+        if (opts.onLicenceProblem) disposers.push(watchLicence(mounted, element, opts.onLicenceProblem))
         opts.onReady()
       }}
     />,

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { Card } from '../../workshops/chain/cards'
 import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import { finishedText } from '../../workshops/cards/starters'
 import { cardInTarget, type VoteTarget } from '../../workshops/facilitation/votes'
 import { localized, t } from '../i18n/i18n'
 
@@ -17,7 +18,12 @@ export interface CardActions {
   remove(id: string): void
   link(a: string, b: string): void
   unlink(a: string, b: string): void
+  /** Makes the arrow to `themeId` the card's only link to a theme. */
+  moveToTheme(cardId: string, themeId: string): void
 }
+
+/** Kinds that belong to a theme (see buildChain). */
+const THEMED_KINDS = new Set(['quote', 'need'])
 
 function short(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -25,8 +31,18 @@ function short(text: string): string {
 }
 
 /** One card in the list of all cards, with everything a pointer can do on the board, by keyboard. */
-export function OutlineCard(props: { card: Card; linked: Card[]; others: Card[]; actions: CardActions; vote: OutlineVote | null }) {
-  const [mode, setMode] = createSignal<'view' | 'edit' | 'link'>('view')
+export function OutlineCard(props: {
+  card: Card
+  linked: Card[]
+  others: Card[]
+  /** The theme cards, and the one this card belongs to now, if any. */
+  themes: Card[]
+  themeId?: string
+  isPrivate?: boolean
+  actions: CardActions
+  vote: OutlineVote | null
+}) {
+  const [mode, setMode] = createSignal<'view' | 'edit' | 'link' | 'theme'>('view')
   const [draft, setDraft] = createSignal('')
   const [target, setTarget] = createSignal('')
   let editBox: HTMLTextAreaElement | undefined
@@ -47,6 +63,9 @@ export function OutlineCard(props: { card: Card; linked: Card[]; others: Card[];
       <span class="kind-chip" style={{ background: CARD_KIND_INFO[props.card.kind].color }}>
         {localized(CARD_KIND_INFO[props.card.kind].label)}
       </span>
+      <Show when={props.isPrivate}>
+        <span class="outline-private">{t('outline.privateCard')}</span>
+      </Show>
       <Show
         when={mode() === 'edit'}
         fallback={<span class="outline-text">{props.card.text || t('outline.empty')}</span>}
@@ -55,7 +74,7 @@ export function OutlineCard(props: { card: Card; linked: Card[]; others: Card[];
           class="outline-edit"
           onSubmit={(e) => {
             e.preventDefault()
-            props.actions.edit(props.card.id, draft())
+            props.actions.edit(props.card.id, finishedText(draft()))
             finish()
           }}
         >
@@ -86,6 +105,19 @@ export function OutlineCard(props: { card: Card; linked: Card[]; others: Card[];
           >
             {t('outline.link')}
           </button>
+          <Show when={THEMED_KINDS.has(props.card.kind) && props.themes.length > 0}>
+            <button
+              type="button"
+              class="secondary"
+              aria-label={t('outline.moveToThemeLabel', { text: short(props.card.text) })}
+              onClick={() => {
+                setTarget(props.themeId ?? props.themes[0].id)
+                setMode('theme')
+              }}
+            >
+              {t('outline.moveToTheme')}
+            </button>
+          </Show>
           <button type="button" class="secondary danger" aria-label={t('outline.deleteLabel', { text: short(props.card.text) })} onClick={() => props.actions.remove(props.card.id)}>
             {t('outline.delete')}
           </button>
@@ -137,6 +169,27 @@ export function OutlineCard(props: { card: Card; linked: Card[]; others: Card[];
             </select>
           </label>
           <button type="submit">{t('outline.link')}</button>
+          <button type="button" class="secondary" onClick={finish}>
+            {t('outline.cancel')}
+          </button>
+        </form>
+      </Show>
+      <Show when={mode() === 'theme'}>
+        <form
+          class="outline-link"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (target()) props.actions.moveToTheme(props.card.id, target())
+            finish()
+          }}
+        >
+          <label>
+            <span>{t('outline.theme')}</span>
+            <select ref={(el) => queueMicrotask(() => el.focus())} value={target()} onChange={(e) => setTarget(e.currentTarget.value)}>
+              <For each={props.themes}>{(theme) => <option value={theme.id}>{short(theme.text)}</option>}</For>
+            </select>
+          </label>
+          <button type="submit">{t('outline.move')}</button>
           <button type="button" class="secondary" onClick={finish}>
             {t('outline.cancel')}
           </button>

@@ -14,8 +14,10 @@ import { ChainView } from './ChainView'
 import { OutlineCard, type CardActions, type OutlineVote } from './OutlineCard'
 import { placeNewCard } from './placement'
 import { QuoteImport, quoteStepFrame } from './QuoteImport'
+import './outline.css'
 
 export interface OutlineProps {
+  workshopId: string
   board: BoardRecords
   definition: WorkshopDefinition | null
   author: string
@@ -56,7 +58,21 @@ export function OutlinePanel(props: OutlineProps) {
     unlink(a, b) {
       props.board.apply({ remove: unlinkCards(props.board.source, a, b) })
     },
+    moveToTheme(cardId, themeId) {
+      // The arrow decides which theme a card belongs to: replace every arrow to another theme with one to this one.
+      const themesNow = (linked().get(cardId) ?? new Set<string>())
+      const remove = [...themesNow].filter((id) => byId().get(id)?.kind === 'theme' && id !== themeId).flatMap((id) => unlinkCards(props.board.source, cardId, id))
+      const put = themesNow.has(themeId) ? [] : linkCards(props.board.source, cardId, themeId, BOARD_PAGE_ID as TLParentId)
+      props.board.apply({ put, remove })
+    },
   }
+  const themeCards = createMemo(() => cards().filter((c) => c.kind === 'theme'))
+  /** The theme each quote or need belongs to now (by arrow or by where it sits), for the move form's first choice. */
+  const themeOf = createMemo(() => {
+    const map = new Map<string, string>()
+    for (const entry of chain().themes) for (const c of [...entry.quotes, ...entry.needs]) if (!map.has(c.id)) map.set(c.id, entry.theme.id)
+    return map
+  })
 
   const add = (kind: CardKind, text: string) => {
     const at = placeNewCard(props.board.records(), kind, props.definition)
@@ -74,7 +90,7 @@ export function OutlinePanel(props: OutlineProps) {
     <section class="outline" aria-labelledby="outline-heading" data-testid="outline">
       <h2 id="outline-heading">{t('outline.heading')}</h2>
       <AddCardForm onAdd={add} />
-      <Show when={quoteFrameId()}>{(id) => <QuoteImport board={props.board} frameId={id()} author={props.author} />}</Show>
+      <Show when={quoteFrameId()}>{(id) => <QuoteImport board={props.board} frameId={id()} author={props.author} workshopId={props.workshopId} />}</Show>
       <ChainView chain={chain()} />
       <section aria-labelledby="outline-all">
         <h3 id="outline-all">{t('outline.allCards', { n: cards().length })}</h3>
@@ -84,7 +100,16 @@ export function OutlinePanel(props: OutlineProps) {
             {(id) => (
               <Show when={byId().get(id)}>
                 {(card) => (
-                  <OutlineCard card={card()} linked={linkedCards(card())} others={cards().filter((c) => c.id !== id)} actions={actions} vote={props.openVote?.() ?? null} />
+                  <OutlineCard
+                    card={card()}
+                    linked={linkedCards(card())}
+                    others={cards().filter((c) => c.id !== id)}
+                    themes={themeCards()}
+                    themeId={themeOf().get(id)}
+                    isPrivate={props.board.privateIds().has(id)}
+                    actions={actions}
+                    vote={props.openVote?.() ?? null}
+                  />
                 )}
               </Show>
             )}

@@ -1,8 +1,18 @@
-import { createSignal } from 'solid-js'
+import { createSignal, For, Show } from 'solid-js'
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { CARD_DEFAULT_SIZE } from '../../workshops/cards/cardShape'
+import { readCards } from '../../workshops/chain/cards'
 import { nextIndex } from '../../workshops/doc/boardOps'
-import { parseQuotes, quoteCards } from '../../workshops/import/quotes'
+import {
+  createPseudonyms,
+  highestRespondent,
+  parseQuotes,
+  QuoteImportError,
+  quoteCards,
+  type ColumnChoice,
+  type Pseudonyms,
+  type QuoteTable,
+} from '../../workshops/import/quotes'
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { CARD_GAP, cardGridFrameSize, GRID_ORIGIN, STEP_FRAME_COLUMNS } from '../../workshops/templates/grid'
 import { stepFrameId } from '../../workshops/templates/placeTemplates'
@@ -18,14 +28,41 @@ export function quoteStepFrame(definition: WorkshopDefinition | null, records: B
 }
 
 /**
+ * Who got which R-number, per workshop, for as long as this page is open: the
+ * same person in a second import keeps her number. Only in memory: a reload
+ * forgets it, and it is never written anywhere.
+ */
+const pseudonymsByWorkshop = new Map<string, Pseudonyms>()
+
+/** This page's numbering for a workshop, moved past the highest R-number on the board (others may have imported too). */
+function pseudonymsFor(workshopId: string, records: readonly TLRecord[]): Pseudonyms {
+  const onBoard = highestRespondent(readCards(records).filter((c) => c.kind === 'quote').map((c) => c.text))
+  const book = pseudonymsByWorkshop.get(workshopId) ?? createPseudonyms(onBoard)
+  book.next = Math.max(book.next, onBoard + 1)
+  pseudonymsByWorkshop.set(workshopId, book)
+  return book
+}
+
+const shortSample = (v: string) => (v.length > 30 ? `${v.slice(0, 29)}…` : v)
+
+/**
  * WS1: paste interview quotes or upload a CSV/text file; one quote card per
- * quote, in a grid in the step's frame, after any cards already there. A bad
+ * quote, in a grid in the step's frame, after any cards already there. When
+ * a column may hold respondents, it first asks which column is which. A bad
  * file creates nothing and says why.
  */
-export function QuoteImport(props: { board: BoardRecords; frameId: string; author: string }) {
+export function QuoteImport(props: { board: BoardRecords; frameId: string; author: string; workshopId: string }) {
   const [text, setText] = createSignal('')
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null)
+  const [table, setTable] = createSignal<QuoteTable | null>(null)
+  const [choice, setChoice] = createSignal<ColumnChoice | null>(null)
   let fileInput!: HTMLInputElement
+  let firstChoice: HTMLSelectElement | undefined
+
+  const forget = () => {
+    setTable(null)
+    setChoice(null)
+  }
 
   async function submit(e: SubmitEvent) {
     e.preventDefault()
@@ -33,9 +70,10 @@ export function QuoteImport(props: { board: BoardRecords; frameId: string; autho
     try {
       const file = fileInput.files?.[0]
       const input = file ? { text: await file.text(), fileName: file.name } : { text: text() }
-      const { quotes } = parseQuotes(input)
       const frame = props.board.source.get(props.frameId)
       if (frame?.typeName !== 'shape') return
+      const book = pseudonymsFor(props.workshopId, props.board.records())
+      const { quotes } = parseQuotes(input, { columns: choice() ?? undefined, pseudonyms: book })
       const existing = [...props.board.source.values()].filter((r) => r.typeName === 'shape' && r.parentId === frame.id).length
       const rowsUsed = Math.ceil(existing / STEP_FRAME_COLUMNS)
       const origin = { x: GRID_ORIGIN.x, y: GRID_ORIGIN.y + rowsUsed * (CARD_DEFAULT_SIZE.h + CARD_GAP) }
@@ -54,11 +92,32 @@ export function QuoteImport(props: { board: BoardRecords; frameId: string; autho
       props.board.apply({ put: [...grown, ...cards] })
       setText('')
       fileInput.value = ''
-      setMessage({ ok: true, text: t('import.done', { n: cards.length }) })
+      forget()
+      const names = [...new Set(quotes.map((q) => q.respondent).filter((r): r is string => !!r))]
+      setMessage({
+        ok: true,
+        text: names.length
+          ? t('import.doneRespondents', { n: cards.length, names: names.length > 8 ? `${names.slice(0, 8).join(', ')} …` : names.join(', ') })
+          : t('import.done', { n: cards.length }),
+      })
     } catch (error) {
+      if (error instanceof QuoteImportError && error.code === 'choose-columns' && error.table) {
+        setTable(error.table)
+        setChoice(error.table.suggested)
+        queueMicrotask(() => firstChoice?.focus())
+        return
+      }
       setMessage({ ok: false, text: t('import.failed', { error: (error as Error).message }) })
     }
   }
+
+  const columnLabel = (i: number) => {
+    const column = table()?.columns[i]
+    const name = column?.header && choice()?.headerRow ? column.header : t('import.column', { n: i + 1 })
+    const samples = column?.samples.map(shortSample).join(' · ')
+    return samples ? `${name}: ${samples}` : name
+  }
+  const update = (patch: Partial<ColumnChoice>) => setChoice((c) => (c ? { ...c, ...patch } : c))
 
   return (
     <details class="quote-import">
@@ -66,12 +125,50 @@ export function QuoteImport(props: { board: BoardRecords; frameId: string; autho
       <form onSubmit={submit}>
         <label>
           <span>{t('import.paste')}</span>
-          <textarea rows={6} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            rows={6}
+            value={text()}
+            onInput={(e) => {
+              setText(e.currentTarget.value)
+              forget()
+            }}
+          />
         </label>
         <label>
           <span>{t('import.file')}</span>
-          <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ref={fileInput} />
+          <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ref={fileInput} onChange={forget} />
         </label>
+        <Show when={table()}>
+          {(tbl) => (
+            <fieldset class="import-columns" data-testid="import-columns">
+              <legend>{t('import.chooseHeading')}</legend>
+              <p class="hint">{t('import.chooseHelp')}</p>
+              <label>
+                <span>{t('import.quoteColumn')}</span>
+                <select ref={firstChoice} value={String(choice()?.quote ?? 0)} onChange={(e) => update({ quote: Number(e.currentTarget.value) })}>
+                  <For each={tbl().columns}>{(_, i) => <option value={String(i())}>{columnLabel(i())}</option>}</For>
+                </select>
+              </label>
+              <label>
+                <span>{t('import.respondentColumn')}</span>
+                <select
+                  value={choice()?.respondent === null ? '' : String(choice()?.respondent)}
+                  onChange={(e) => update({ respondent: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })}
+                >
+                  <option value="">{t('import.noRespondent')}</option>
+                  <For each={tbl().columns}>{(_, i) => <option value={String(i())}>{columnLabel(i())}</option>}</For>
+                </select>
+              </label>
+              <label class="checkbox">
+                <input type="checkbox" checked={choice()?.headerRow ?? false} onChange={(e) => update({ headerRow: e.currentTarget.checked })} />
+                <span>{t('import.headerRow')}</span>
+              </label>
+              <button type="button" class="secondary" onClick={forget}>
+                {t('import.cancel')}
+              </button>
+            </fieldset>
+          )}
+        </Show>
         <p class="hint">{t('import.pseudonyms')}</p>
         <button type="submit">{t('import.submit')}</button>
         <StatusMessage status={message()} />

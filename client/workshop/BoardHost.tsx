@@ -3,9 +3,11 @@ import type { Awareness } from 'y-protocols/awareness'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { BoardRecords } from './createBoardRecords'
-import type { BoardHandle } from '../board-island/mountBoard'
+import type { BoardHandle, LicenceProblem } from '../board-island/mountBoard'
 import { lang, t } from '../i18n/i18n'
 import type { AwarenessUser } from './awarenessState'
+import { LicenceNotice } from './LicenceNotice'
+import './licence.css'
 
 export interface BoardHostProps {
   board: BoardRecords
@@ -16,6 +18,8 @@ export interface BoardHostProps {
   licenseKey: string | null
   /** Receives the mounted board's handle (for exports), and null when it goes. */
   onHandle?: (handle: BoardHandle | null) => void
+  /** tldraw will not run the board on this server: the outline is the way on. */
+  onLicenceProblem?: () => void
 }
 
 /**
@@ -28,6 +32,7 @@ export function BoardHost(props: BoardHostProps) {
   let disposed = false
   const [reloadNeeded, setReloadNeeded] = createSignal(false)
   const [ready, setReady] = createSignal(false)
+  const [licence, setLicence] = createSignal<LicenceProblem | null>(null)
 
   onMount(async () => {
     const { mountBoard } = await import('../board-island/mountBoard')
@@ -41,13 +46,21 @@ export function BoardHost(props: BoardHostProps) {
       licenseKey: props.licenseKey,
       lang: lang(),
       onReloadNeeded: () => setReloadNeeded(true),
+      onLicenceProblem: (problem) => {
+        setLicence(problem)
+        props.onLicenceProblem?.()
+      },
       onReady: () => {
         setReady(true)
         props.onHandle?.(handle ?? null)
       },
     })
   })
-  createEffect(() => handle?.setLang(lang()))
+  createEffect(() => {
+    // Read the language first: with `handle?.setLang(lang())` an effect that ran before the board mounted tracked nothing.
+    const next = lang()
+    handle?.setLang(next)
+  })
   onCleanup(() => {
     disposed = true
     props.onHandle?.(null)
@@ -61,6 +74,7 @@ export function BoardHost(props: BoardHostProps) {
           {t('workshop.reloadNeeded')} <button onClick={() => location.reload()}>{t('workshop.reload')}</button>
         </div>
       </Show>
+      <Show when={licence()}>{(problem) => <LicenceNotice problem={problem()} isFacilitator={props.user.role === 'facilitator'} />}</Show>
       <Show when={!ready() && !reloadNeeded()}>
         <p class="board-loading">{t('board.loading')}</p>
       </Show>

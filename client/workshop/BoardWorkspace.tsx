@@ -1,4 +1,4 @@
-import { Show, type Accessor } from 'solid-js'
+import { createSignal, Show, type Accessor } from 'solid-js'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { Awareness } from 'y-protocols/awareness'
@@ -24,11 +24,14 @@ export function BoardWorkspace(props: {
   onBoardHandle: (handle: BoardHandle | null) => void
   voting: Voting
   control: Control
+  /** Opens the outline (when the board cannot be shown). */
+  openOutline?: () => void
 }) {
+  const [boardUnavailable, setBoardUnavailable] = createSignal(false)
   const outlineOpen = () => props.outlineOpen()
   const vote = () => props.control.state().vote
   return (
-    <div class="workspace" classList={{ 'outline-open': outlineOpen() }}>
+    <div class="workspace" classList={{ 'outline-open': outlineOpen(), 'board-unavailable': boardUnavailable() }}>
       <BoardHost
         board={props.records}
         privateRecords={props.privateRecords}
@@ -37,10 +40,15 @@ export function BoardWorkspace(props: {
         anonymous={props.workshop.anonymous}
         licenseKey={props.licenseKey}
         onHandle={props.onBoardHandle}
+        onLicenceProblem={() => {
+          setBoardUnavailable(true)
+          props.openOutline?.()
+        }}
       />
       <Show when={outlineOpen()}>
         <div id="outline-panel" class="outline-panel">
           <OutlinePanel
+            workshopId={props.workshop.id}
             board={props.records}
             definition={props.workshop.definition}
             author={props.workshop.anonymous ? '' : props.user.name}

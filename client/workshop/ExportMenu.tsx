@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js'
 import { lang, t, type MessageKey } from '../i18n/i18n'
+import './ExportMenu.css'
 
 export interface ExportMenuProps {
   workshopId: string
@@ -130,7 +131,6 @@ export function ExportMenu(props: ExportMenuProps) {
     <div
       class="export-menu"
       ref={root}
-      style={{ position: 'relative', display: 'inline-block' }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open()) {
           event.preventDefault()
@@ -161,26 +161,12 @@ export function ExportMenu(props: ExportMenuProps) {
         aria-busy={busy() !== null}
         hidden={!open()}
         ref={list}
-        style={{
-          position: 'absolute',
-          right: '0',
-          top: 'calc(100% + 4px)',
-          'z-index': '1000',
-          margin: '0',
-          padding: '0.3rem 0',
-          'list-style': 'none',
-          'min-width': '14rem',
-          background: '#fff',
-          border: '1px solid #ccc',
-          'border-radius': '6px',
-          'box-shadow': '0 4px 16px rgba(0, 0, 0, 0.15)',
-        }}
       >
         <For each={GROUPS}>
           {(group, g) => (
             <>
               <Show when={g() > 0}>
-                <li role="separator" style={{ 'border-top': '1px solid #eee', margin: '0.3rem 0' }} />
+                <li role="separator" />
               </Show>
               <For each={group}>
                 {(item) => (
@@ -190,16 +176,6 @@ export function ExportMenu(props: ExportMenuProps) {
                       class="export-menu-item"
                       data-export={'file' in item ? item.file : `board.${item.image}`}
                       onClick={() => void choose(item)}
-                      style={{
-                        display: 'block',
-                        width: '100%',
-                        'text-align': 'left',
-                        padding: '0.35rem 0.9rem',
-                        border: '0',
-                        background: 'none',
-                        font: 'inherit',
-                        cursor: 'pointer',
-                      }}
                     >
                       {t(item.label)}
                     </button>
@@ -210,12 +186,12 @@ export function ExportMenu(props: ExportMenuProps) {
           )}
         </For>
       </ul>
-      <span role="status" class="export-menu-status" style={{ 'margin-left': '0.4rem' }}>
+      <span role="status" class="export-menu-status">
         {busy() ? t('export.busy', { name: t(busy()!) }) : ''}
       </span>
       <Show when={error()}>
         {(message) => (
-          <p role="alert" class="export-menu-error" style={{ margin: '0.3rem 0 0' }}>
+          <p role="alert" class="export-menu-error">
             {message()}
           </p>
         )}

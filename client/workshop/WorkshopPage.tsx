@@ -6,14 +6,11 @@ import { JoinForm } from './JoinForm'
 import { WorkshopRoom } from './WorkshopRoom'
 import { savedDisplayName, saveDisplayName } from './identity'
 import { setDocLimits } from './localRefusals'
-
-function keyFromLocation(): string | null {
-  return new URLSearchParams(location.hash.slice(1)).get('key')
-}
+import { takeWorkshopKey } from './workshopKey'
 
 /** /w/<id>#key=…: checks the key, asks for a name, then opens the room. */
 export function WorkshopPage(props: { workshopId: string }) {
-  const key = keyFromLocation()
+  const key = takeWorkshopKey(props.workshopId)
   const [info] = createResource(
     () => key,
     async (k) => {

@@ -5,6 +5,7 @@ import { createBoardBridge } from '../facilitation/createBoardBridge'
 import { createControl } from '../facilitation/createControl'
 import { createVoting } from '../facilitation/createVoting'
 import { FacilitationSidebar } from '../facilitation/FacilitationSidebar'
+import { privateWritingOn } from '../facilitation/currentStep'
 import { privateToken } from '../facilitation/secrets'
 import { createServerClock } from '../facilitation/serverClock'
 import { localized, t, type MessageKey } from '../i18n/i18n'
@@ -40,13 +41,14 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
   const isFacilitator = props.workshop.role === 'facilitator'
 
   const sync = createWorkshopSync(workshopId, key)
-  const records = createBoardRecords(sync.doc)
   const control = createControl(workshopId, key)
   // Private writing needs a document only this browser can open; made only for methods that have such a step.
   const privateSync = definition?.steps.some((s) => s.privateWriting)
     ? createWorkshopSync(workshopId, key, 'private', { token: privateToken(workshopId) })
     : null
   const privateRecords = privateSync ? boardRecordStore(privateSync.doc) : undefined
+  // The outline and the quote import write through this, so they follow private writing as the board does.
+  const records = createBoardRecords(sync.doc, { privateKv: privateRecords, privateOn: () => privateWritingOn(definition, control.state()) })
 
   const clock = createServerClock()
   const voting = createVoting(workshopId, key, control.state, sync.seat)
@@ -129,6 +131,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             onBoardHandle={setBoard}
             voting={voting}
             control={control}
+            openOutline={() => setOutlineOpen(true)}
           />
         </Match>
       </Switch>

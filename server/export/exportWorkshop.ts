@@ -1,6 +1,7 @@
 import { buildChain } from '../../workshops/chain/buildChain'
 import { readBoardRecords } from '../../workshops/doc/boardDoc'
 import { toCsv } from '../../workshops/export/csv'
+import { recordsForExport } from '../../workshops/export/exportRecords'
 import { pairsToJson } from '../../workshops/export/json'
 import { pairsToMarkdown } from '../../workshops/export/markdown'
 import { pairsToRows } from '../../workshops/export/pairRows'
@@ -78,7 +79,7 @@ export class WorkshopExporter {
       methodId: workshop.method,
       definition: methods.get(workshop.method) ?? null,
       createdAt: workshop.createdAt,
-      records: this.boardRecords(workshop.id),
+      records: recordsForExport(this.boardRecords(workshop.id)),
       votes: facts.voteTotals(workshop.id),
       agendaAsRun: facts.agendaAsRun(workshop.id),
       evaluation: facts.evaluationResults?.(workshop.id) ?? null,
@@ -96,7 +97,7 @@ export class WorkshopExporter {
     const { facts } = this.deps
 
     if (format.startsWith('pairs.')) {
-      const { pairs } = buildChain(this.boardRecords(workshop.id), { votes: facts.voteTotals(workshop.id) })
+      const { pairs } = buildChain(recordsForExport(this.boardRecords(workshop.id)), { votes: facts.voteTotals(workshop.id) })
       switch (format) {
         case 'pairs.xlsx':
           return file(await pairsToXlsx(pairsToRows(pairs, lang), SHEET_NAME[lang]))

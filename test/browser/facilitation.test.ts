@@ -3,6 +3,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { eventually, Person } from './helpers/browser'
 import { browserSuite } from './helpers/suite'
+import { clickVisible } from './helpers/visible'
 
 const suite = browserSuite(test)
 const person = (name: string) => suite.person(name)
@@ -76,9 +77,9 @@ test('a step change by the facilitator is seen by both participants', async () =
   const { karin, ahmed, bea } = await session('ws2')
   for (const p of [ahmed, bea]) assert.match((await currentStep(p)).text, /inte börjat/, `${p.name} starts before the first step`)
 
-  await button(karin, 'Starta första steget').click()
+  await clickVisible(button(karin, 'Starta första steget'))
   await eventually(() => currentStep(ahmed), (s) => s.id === 'review-needs', 'Ahmed on the first step')
-  await button(karin, 'Nästa steg').click()
+  await clickVisible(button(karin, 'Nästa steg'))
 
   for (const p of [ahmed, bea, karin]) {
     const step = await eventually(() => currentStep(p), (s) => s.id === 'write-insights', `${p.name} on the second step`)
@@ -104,7 +105,7 @@ test('everyone sees the same remaining time, even with a computer clock 10 minut
   assert.ok(skew > 590_000 && skew < 610_000, `Bea's clock is 10 minutes ahead (${skew} ms)`)
 
   for (const p of [karin, ahmed, bea]) assert.is(await p.page.getByTestId('timer').getAttribute('data-state'), 'stopped')
-  await karin.page.getByRole('button', { name: /^Starta timer/ }).click()
+  await clickVisible(karin.page.getByRole('button', { name: /^Starta timer/ }))
 
   const sample = () =>
     Promise.all(
@@ -146,15 +147,15 @@ test('dot voting: 3 dots each, hidden until the vote closes, then counts on the 
     eventually(() => p.page.getByTestId('dots-left').innerText(), (t) => t.includes(`Du har ${n} prickar kvar`), `${p.name} has ${n} dots left`)
 
   await karin.page.getByLabel('Rösta på korttyp').selectOption({ label: 'Utmaning' })
-  await button(karin, 'Starta röstning').click()
+  await clickVisible(button(karin, 'Starta röstning'))
   for (const p of [ahmed, bea]) await dotsLeft(p, 3)
 
   // Ahmed: three dots on the board; the fourth is refused.
-  await plus(ahmed, 'Alfa').click()
+  await clickVisible(plus(ahmed, 'Alfa'))
   await dotsLeft(ahmed, 2)
-  await plus(ahmed, 'Beta').click()
+  await clickVisible(plus(ahmed, 'Beta'))
   await dotsLeft(ahmed, 1)
-  await plus(ahmed, 'Gamma').click()
+  await clickVisible(plus(ahmed, 'Gamma'))
   await dotsLeft(ahmed, 0)
   assert.ok(await plus(ahmed, 'Delta').isDisabled(), 'the + for a 4th dot is disabled')
   const refused = await ahmed.page.evaluate(
@@ -179,13 +180,13 @@ test('dot voting: 3 dots each, hidden until the vote closes, then counts on the 
     assert.ok(await plus(bea, text).isEnabled(), `Bea's + on ${text} is enabled`)
   }
   // Bea: one dot on the board, one from the outline by keyboard.
-  await plus(bea, 'Alfa').click()
+  await clickVisible(plus(bea, 'Alfa'))
   await dotsLeft(bea, 2)
   await bea.page.getByTestId('outline').getByRole('button', { name: /^Lägg en prick på kortet: Utmaning Beta/ }).focus()
   await bea.page.keyboard.press('Enter')
   await dotsLeft(bea, 1)
   // The facilitator votes too, so the ranking has no ties.
-  await plus(karin, 'Alfa').click()
+  await clickVisible(plus(karin, 'Alfa'))
   await dotsLeft(karin, 2)
 
   // Before the close nobody sees a count or a ranking.
@@ -196,7 +197,7 @@ test('dot voting: 3 dots each, hidden until the vote closes, then counts on the 
   }
   assert.is(await card(bea, 'Gamma').locator('.sv-dot-count').getAttribute('aria-label'), 'Dina prickar på kortet: 0')
 
-  await button(karin, 'Avsluta röstningen').click()
+  await clickVisible(button(karin, 'Avsluta röstningen'))
   const resultOn = async (p: Person, text: string) => {
     const r = card(p, text).getByTestId('vote-result')
     return (await r.count()) ? (await r.innerText()).trim() : null
@@ -220,9 +221,9 @@ test('dot voting: 3 dots each, hidden until the vote closes, then counts on the 
 
 test('private writing: a card is only in its author\'s browser until the facilitator reveals it', async () => {
   const { karin, ahmed, bea } = await session('ws3')
-  await button(karin, 'Starta första steget').click()
+  await clickVisible(button(karin, 'Starta första steget'))
   await eventually(() => currentStep(ahmed), (s) => s.id === 'target-picture', 'first step')
-  await button(karin, 'Nästa steg').click()
+  await clickVisible(button(karin, 'Nästa steg'))
   for (const p of [ahmed, bea]) {
     await eventually(() => currentStep(p), (s) => s.id === 'brainstorm', `${p.name} in the private step`)
     await p.page.getByText('Enskilt skrivande').waitFor()
@@ -246,7 +247,7 @@ test('private writing: a card is only in its author\'s browser until the facilit
     assert.not.ok((await p.page.content()).includes('fika med chefen'), `no part of the text is in ${p.name}'s page`)
   }
 
-  await button(karin, 'Visa de privata korten').click()
+  await clickVisible(button(karin, 'Visa de privata korten'))
   await karin.page.getByText('1 kort visas nu för alla.').waitFor()
   for (const p of [bea, karin]) {
     await eventually(() => p.cardTexts(), (t) => t.includes(secret), `${p.name} sees the revealed card`)
@@ -265,7 +266,7 @@ test('participants follow the facilitator\'s view until they stop following', as
   const centre = (b: { midX: number; midY: number }) => ({ x: b.midX, y: b.midY })
   for (const p of [ahmed, bea]) assert.not.ok(contains(await viewport(p.page), centre(firstCentre)), `${p.name} does not see the frame yet`)
 
-  await button(karin, 'Låt alla följa min vy').click()
+  await clickVisible(button(karin, 'Låt alla följa min vy'))
   for (const p of [ahmed, bea]) await p.page.getByText('Du följer processledarens vy.').waitFor()
   await karin.page.evaluate((id) => {
     const editor = window.__samverkstadEditor!
@@ -275,7 +276,7 @@ test('participants follow the facilitator\'s view until they stop following', as
     await eventually(() => viewport(p.page), (v) => contains(v, centre(firstCentre)), `${p.name}'s view follows to the frame`)
   }
 
-  await ahmed.page.locator('aside.sidebar').getByRole('button', { name: 'Sluta följa', exact: true }).click()
+  await clickVisible(ahmed.page.locator('aside.sidebar').getByRole('button', { name: 'Sluta följa', exact: true }))
   await eventually(() => ahmed.page.getByText('Du följer processledarens vy.').count(), (n) => n === 0, 'Ahmed no longer follows')
   const ahmedBefore = await viewport(ahmed.page)
   await karin.page.evaluate((id) => {
@@ -318,9 +319,9 @@ test('a frame the facilitator locks cannot be moved by a participant', async () 
   }
 
   // Nor after trying tldraw's own "Lås upp alla" (Unlock all) from the board's menu.
-  await ahmed.page.getByTestId('main-menu.button').click()
-  await ahmed.page.getByTestId('main-menu-sub.edit-button').click()
-  await ahmed.page.getByTestId('main-menu.unlock-all').click()
+  await clickVisible(ahmed.page.getByTestId('main-menu.button'))
+  await clickVisible(ahmed.page.getByTestId('main-menu-sub.edit-button'))
+  await clickVisible(ahmed.page.getByTestId('main-menu.unlock-all'))
   await dragFrameByHeading(ahmed.page, locked, { x: 150, y: 100 })
   await sleep(800)
   for (const p of [ahmed, karin]) {
@@ -334,14 +335,14 @@ test('"Lås tavlan för deltagare" makes the board read-only for participants un
   const cardCount = (p: Person) => p.cardTexts().then((t) => t.length)
   const before = await cardCount(karin)
 
-  await button(karin, 'Lås tavlan för deltagare').click()
+  await clickVisible(button(karin, 'Lås tavlan för deltagare'))
   await eventually(() => ahmed.page.evaluate(() => window.__samverkstadEditor!.getIsReadonly()), (r) => r, 'Ahmed\'s board is read-only')
   await ahmed.page.getByText('Processledaren har låst tavlan.').waitFor()
   assert.not.ok(await karin.page.evaluate(() => window.__samverkstadEditor!.getIsReadonly()), 'the facilitator can still edit')
 
   // Trying to place a card creates nothing.
   const palette = ahmed.page.getByRole('button', { name: 'Nytt kort: Insikt' })
-  if (await palette.count()) await palette.click()
+  if (await palette.count()) await clickVisible(palette)
   const board = (await ahmed.page.getByTestId('board').boundingBox())!
   await ahmed.page.mouse.click(board.x + 300, board.y + 300)
   await sleep(800)
@@ -349,7 +350,7 @@ test('"Lås tavlan för deltagare" makes the board read-only for participants un
   assert.is(await cardCount(ahmed), before, 'no card on Ahmed\'s board')
   assert.is(await cardCount(karin), before, 'no card on the facilitator\'s board')
 
-  await button(karin, 'Lås upp tavlan').click()
+  await clickVisible(button(karin, 'Lås upp tavlan'))
   await eventually(() => ahmed.page.evaluate(() => window.__samverkstadEditor!.getIsReadonly()), (r) => !r, 'Ahmed\'s board is editable again')
   await ahmed.writeCard('Insikt', 'Vi har funnit att låset släppte', { x: 300, y: 300 })
   await eventually(() => karin.cardTexts(), (t) => t.includes('Vi har funnit att låset släppte'), 'Ahmed\'s card reaches the facilitator')

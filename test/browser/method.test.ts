@@ -3,6 +3,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { drawArrow, eventually, Person } from './helpers/browser'
 import { browserSuite } from './helpers/suite'
+import { clickVisible } from './helpers/visible'
 
 const suite = browserSuite(test)
 const person = (name: string) => suite.person(name)
@@ -130,7 +131,7 @@ test('a facilitator adds a persona on the start page and the new workshop\'s boa
   const karin = await person('Karin')
   const page = karin.page
   await page.goto(suite.server.url)
-  await page.getByText('Lägg till en egen persona').click()
+  await clickVisible(page.getByText('Lägg till en egen persona'))
   const form = page.locator('form.persona-form')
   await form.getByLabel('Namn').fill('Lars')
   await form.getByLabel('Ålder').fill('52')
@@ -140,11 +141,11 @@ test('a facilitator adds a persona on the start page and the new workshop\'s boa
   await form.getByLabel('Intressen').fill('fiske')
   await form.getByLabel('Diagnos').fill('depression')
   await form.getByLabel('Situation idag').fill('idag sjukskriven 50 %')
-  await form.getByRole('button', { name: 'Spara personan' }).click()
+  await clickVisible(form.getByRole('button', { name: 'Spara personan' }))
   await page.getByText('Personan Lars är sparad och vald.').waitFor()
-  await page.getByText('Intervjuanalys').first().click()
+  await clickVisible(page.getByText('Intervjuanalys').first())
   await page.getByLabel('Workshopens namn').fill('Med Lars')
-  await page.getByRole('button', { name: 'Skapa workshop' }).click()
+  await clickVisible(page.getByRole('button', { name: 'Skapa workshop' }))
   await karin.join(await page.getByTestId('facilitator-link').inputValue())
   const frames = await karin.page.evaluate(() =>
     window.__samverkstadEditor!.getCurrentPageShapes().filter((s) => s.type === 'frame').map((s) => (s.props as { name: string }).name),
@@ -159,7 +160,7 @@ test('the outline has no serious or critical accessibility problems', async () =
   await karin.join(w.facilitatorUrl)
   const outline = karin.page.getByTestId('outline')
   await outline.getByLabel('Text', { exact: true }).fill('Vi har funnit att det behövs rutiner')
-  await outline.getByRole('button', { name: 'Lägg till kort' }).click()
+  await clickVisible(outline.getByRole('button', { name: 'Lägg till kort' }))
   await karin.page.getByTestId('outline-insight').first().waitFor()
   const result = await new AxeBuilder({ page: karin.page as never }).include('[data-testid=outline]').analyze()
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -173,10 +174,10 @@ test('pasting 20 quotes in WS1 gives 20 quote cards in the step frame; a bad fil
   await karin.join(w.facilitatorUrl)
   await ahmed.join(w.participantUrl)
   const outline = karin.page.getByTestId('outline')
-  await outline.getByText('Importera citat').click()
+  await clickVisible(outline.getByText('Importera citat'))
   const lines = Array.from({ length: 20 }, (_, i) => `- "Citat nummer ${i + 1}: jag känner frustration när det saknas vikarier"`)
   await outline.getByLabel('Klistra in citat, ett per rad').fill(lines.join('\n'))
-  await outline.getByRole('button', { name: 'Skapa citatkort' }).click()
+  await clickVisible(outline.getByRole('button', { name: 'Skapa citatkort' }))
   await outline.getByText('20 citatkort skapade.').waitFor()
   const quotes = await eventually(
     () =>
@@ -204,7 +205,7 @@ test('pasting 20 quotes in WS1 gives 20 quote cards in the step frame; a bad fil
     mimeType: 'text/csv',
     buffer: Buffer.from('namn;ålder\nAnna;36\nBo;41\n', 'utf8'),
   })
-  await outline.getByRole('button', { name: 'Skapa citatkort' }).click()
+  await clickVisible(outline.getByRole('button', { name: 'Skapa citatkort' }))
   await outline.getByText(/Inget importerades/).waitFor()
   await new Promise((r) => setTimeout(r, 300))
   const after = await karin.page.evaluate(() =>

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert'
 import { connectClient, waitForSync } from '../helpers/yClient'
 import { eventually, Person } from './helpers/browser'
 import { browserSuite } from './helpers/suite'
+import { clickVisible } from './helpers/visible'
 
 const suite = browserSuite(test)
 const person = (name: string) => suite.person(name)
@@ -20,9 +21,9 @@ test('a facilitator creates a workshop, a participant joins, and both work on on
   const karin = await person('Karin')
   const page = karin.page
   await page.goto(suite.server.url)
-  await page.getByText('Insikter och utmaningar').click()
+  await clickVisible(page.getByText('Insikter och utmaningar'))
   await page.getByLabel('Workshopens namn').fill('KUPO grupp 2')
-  await page.getByRole('button', { name: 'Skapa workshop' }).click()
+  await clickVisible(page.getByRole('button', { name: 'Skapa workshop' }))
   const facilitatorLink = await page.getByTestId('facilitator-link').inputValue()
   const participantLink = await page.getByTestId('participant-link').inputValue()
   assert.is.not(facilitatorLink, participantLink)
@@ -72,7 +73,7 @@ test('the start page is Swedish by default and switches to English', async () =>
   const p = await person('Eva')
   await p.page.goto(suite.server.url)
   await p.page.getByRole('heading', { name: 'Starta en workshop' }).waitFor()
-  await p.page.getByRole('button', { name: 'In English' }).click()
+  await clickVisible(p.page.getByRole('button', { name: 'In English' }))
   await p.page.getByRole('heading', { name: 'Start a workshop' }).waitFor()
   assert.ok(await p.page.getByText('Interview analysis').isVisible())
   await p.page.reload()
@@ -97,7 +98,7 @@ test('a board saved by a newer version asks the user to reload instead of showin
   const p = await person('Eva')
   await p.page.goto(w.participantUrl)
   await p.page.getByLabel('Ditt namn').fill('Eva')
-  await p.page.getByRole('button', { name: 'Gå med' }).click()
+  await clickVisible(p.page.getByRole('button', { name: 'Gå med' }))
   await p.page.getByText('Tavlan är sparad av en nyare version av Samverkstad. Ladda om sidan.').waitFor()
   assert.ok(await p.page.getByRole('button', { name: 'Ladda om' }).isVisible())
 })

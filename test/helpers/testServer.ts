@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createApp, type App } from '../../server/app'
 import { configFromEnv } from '../../server/config'
-import { createLog } from '../../server/log'
+import { createLog, type Log } from '../../server/log'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -45,11 +45,11 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'samverkstad-test-'))
 }
 
-/** A real server in this process on a free port, with its own data directory. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** A real server in this process on a free port, with its own data directory; `log` receives what it logs. */
+export async function startTestServer(env: Record<string, string> = {}, log?: Log): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? tempDataDir()
   const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', ...env, DATA_DIR: dataDir }, ROOT)
-  const app = createApp(config, createLog(process.env.TEST_LOG_LEVEL ?? 'silent'))
+  const app = createApp(config, log ?? createLog(process.env.TEST_LOG_LEVEL ?? 'silent'))
   const port = await app.listen()
   const url = `http://127.0.0.1:${port}`
   return {

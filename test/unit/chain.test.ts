@@ -4,6 +4,7 @@ import { buildChain } from '../../workshops/chain/buildChain'
 import { readCards } from '../../workshops/chain/cards'
 import { readLinks } from '../../workshops/chain/links'
 import { validateBoardRecord } from '../../workshops/cards/schema'
+import { pairsToRows } from '../../workshops/export/pairRows'
 import { arrow, card, frame, group, page } from './helpers/boardRecords'
 
 const texts = (cards: Array<{ text: string }>) => cards.map((c) => c.text)
@@ -257,20 +258,99 @@ test('themes: by shared frame and by link; insight takes themes of its frame and
   assert.equal(chain.pairs.map((p) => p.theme), ['Chefens roll', 'Chefens roll; Vikarier'])
 })
 
-test('two theme cards in one frame both take the frame; cards of other frames do not', () => {
+test('theme clustering: each quote sits with the one theme nearest to it in the frame, never with every theme', () => {
+  // WS1 "Gruppera i teman": three themes in a row, ten quotes placed under the theme they belong to.
+  const themes = [
+    card('t1', 'theme', 'Ledarskap', { parent: 'f', x: 40, y: 40 }),
+    card('t2', 'theme', 'Resurser', { parent: 'f', x: 640, y: 40 }),
+    card('t3', 'theme', 'Organisation', { parent: 'f', x: 1240, y: 40 }),
+  ]
+  const column = (theme: number, n: number) =>
+    Array.from({ length: n }, (_, i) => card(`q${theme}-${i}`, 'quote', `Citat ${theme}.${i}`, { parent: 'f', x: 40 + (theme - 1) * 600 + (i % 2) * 220, y: 220 + Math.floor(i / 2) * 160 }))
+  const chain = buildChain([frame('f', 'Gruppera i teman', { w: 1900, h: 1000 }), ...themes, ...column(1, 4), ...column(2, 3), ...column(3, 3), card('q-page', 'quote', 'Citat utanför ramen', { x: 3000 })])
+  assert.equal(
+    chain.themes.map((t) => [t.theme.text, texts(t.quotes)]),
+    [
+      ['Ledarskap', ['Citat 1.0', 'Citat 1.1', 'Citat 1.2', 'Citat 1.3']],
+      ['Resurser', ['Citat 2.0', 'Citat 2.1', 'Citat 2.2']],
+      ['Organisation', ['Citat 3.0', 'Citat 3.1', 'Citat 3.2']],
+    ],
+  )
+  const listed = chain.themes.flatMap((t) => t.quotes.map((q) => q.id))
+  assert.is(new Set(listed).size, listed.length, 'no quote is under two themes')
+  assert.not.ok(listed.includes('shape:q-page'), 'a quote outside every frame sits with no theme')
+})
+
+test('theme clustering: an arrow decides over nearness; cards of other frames never count', () => {
   const chain = buildChain([
     frame('f1', 'A', { x: 0 }),
     frame('f2', 'B', { x: 2000 }),
     card('t1', 'theme', 'T1', { parent: 'f1' }),
-    card('t2', 'theme', 'T2', { parent: 'f1', x: 300 }),
-    card('q1', 'quote', 'Q1', { parent: 'f1', y: 200 }),
-    card('q2', 'quote', 'Q2', { parent: 'f2', y: 200 }),
-    card('q3', 'quote', 'Q3 on page', { y: 200 }),
+    card('t2', 'theme', 'T2', { parent: 'f1', x: 600 }),
+    card('q1', 'quote', 'Q1 next to T1, arrow to T2', { parent: 'f1', y: 160 }),
+    card('q2', 'quote', 'Q2 next to T1', { parent: 'f1', x: 10, y: 320 }),
+    card('q3', 'quote', 'Q3 in another frame', { parent: 'f2', y: 200 }),
+    card('n1', 'need', 'N1 next to T2', { parent: 'f1', x: 600, y: 160 }),
+    ...arrow('a1', 'q1', 't2'),
+  ])
+  assert.equal(chain.themes.map((t) => [t.theme.text, texts(t.quotes), texts(t.needs)]), [
+    ['T1', ['Q2 next to T1'], []],
+    ['T2', ['Q1 next to T1, arrow to T2'], ['N1 next to T2']],
+  ])
+})
+
+test('theme clustering: a sub-frame is a cluster: its own theme card, or the theme nearest to the sub-frame', () => {
+  const chain = buildChain([
+    frame('f', 'Gruppera i teman', { w: 2400, h: 1200 }),
+    card('t1', 'theme', 'T1', { parent: 'f', x: 40, y: 40 }),
+    card('t2', 'theme', 'T2', { parent: 'f', x: 1600, y: 40 }),
+    // A sub-frame with its own theme: its quotes stay with it, though T1 is nearer to some of them.
+    frame('s1', 'Egen grupp', { parent: 'f', x: 300, y: 300, w: 700, h: 500 }),
+    card('t3', 'theme', 'T3', { parent: 's1', x: 480, y: 20 }),
+    card('q1', 'quote', 'Q1 in s1, near T1', { parent: 's1', x: 0, y: 0 }),
+    card('q2', 'quote', 'Q2 in s1', { parent: 's1', x: 240, y: 300 }),
+    // A sub-frame of quotes only: all of them go to the theme nearest the sub-frame.
+    frame('s2', 'Bara citat', { parent: 'f', x: 1500, y: 300, w: 800, h: 700 }),
+    card('q3', 'quote', 'Q3 in s2', { parent: 's2', x: 0, y: 0 }),
+    card('q4', 'quote', 'Q4 in s2, far corner', { parent: 's2', x: 580, y: 540 }),
   ])
   assert.equal(chain.themes.map((t) => [t.theme.text, texts(t.quotes)]), [
-    ['T1', ['Q1']],
-    ['T2', ['Q1']],
+    ['T1', []],
+    ['T2', ['Q3 in s2', 'Q4 in s2, far corner']],
+    ['T3', ['Q1 in s1, near T1', 'Q2 in s1']],
   ])
+})
+
+test('theme clustering: an insight takes its linked themes, else the nearest theme of its frame; the pair shows that one', () => {
+  const chain = buildChain([
+    frame('f', 'Insikter', { w: 2000 }),
+    card('t1', 'theme', 'Ledarskap', { parent: 'f', x: 0 }),
+    card('t2', 'theme', 'Resurser', { parent: 'f', x: 1200 }),
+    card('i1', 'insight', 'Vi har funnit att chefer saknar stöd', { parent: 'f', x: 1250, y: 200 }),
+    card('c1', 'challenge', 'Hur skulle vi kunna stödja cheferna?', { x: 3000 }),
+    ...arrow('a1', 'i1', 'c1'),
+  ])
+  assert.equal(texts(chain.insights[0].themes), ['Resurser'])
+  assert.equal(chain.pairs.map((p) => p.theme), ['Resurser'])
+  assert.equal(pairsToRows(chain.pairs, 'sv').rows[0][6], 'Resurser', 'the export shows only that theme')
+})
+
+test('theme clustering: equally near themes go to the first in board order; a turned card is measured at its centre', () => {
+  const even = buildChain([
+    frame('f', 'F', { w: 1200 }),
+    card('t1', 'theme', 'T1', { parent: 'f', x: 0, y: 0 }),
+    card('t2', 'theme', 'T2', { parent: 'f', x: 600, y: 0 }),
+    card('q', 'quote', 'Q', { parent: 'f', x: 300, y: 300 }),
+  ])
+  assert.equal(even.themes.map((t) => texts(t.quotes)), [['Q'], []])
+  // T1 turned half a round about its top-left corner at (800, 0): its centre is at (700, -70), by the quote.
+  const turned = buildChain([
+    frame('f', 'F', { w: 1200, y: -1000, h: 2000 }),
+    card('t1', 'theme', 'T1', { parent: 'f', x: 800, y: 1000, rotation: Math.PI }),
+    card('t2', 'theme', 'T2', { parent: 'f', x: 300, y: 750 }),
+    card('q', 'quote', 'Q', { parent: 'f', x: 500, y: 700 }),
+  ])
+  assert.equal(turned.themes.map((t) => [t.theme.text, texts(t.quotes)]), [['T2', []], ['T1', ['Q']]])
 })
 
 test('ideas and prototypes follow the challenge; votes from opts', () => {

@@ -3,6 +3,9 @@ import * as assert from 'uvu/assert'
 import { CARD_DEFAULT_SIZE, CARD_TEXT_MAX } from '../../workshops/cards/cardShape'
 import { validateBoardRecord } from '../../workshops/cards/schema'
 import {
+  COLUMNS_MAX,
+  createPseudonyms,
+  highestRespondent,
   parseQuotes,
   QUOTE_TEXT_MAX,
   QuoteImportError,
@@ -112,9 +115,54 @@ test('TSV and pasted tables with a header are recognised', () => {
     { text: 'Ett; två' },
     { text: 'Tre, fyra' },
   ])
-  // Other columns (real names under an unknown header) never come out.
-  const { quotes } = parseQuotes({ text: 'quote;intervjuad\nHej;Greta Garbo' })
-  assert.equal(quotes, [{ text: 'Hej' }])
+  // Another column under a name we do not know may be who said it: the import asks first.
+  const e = throwsCode({ text: 'quote;intervjuad\nHej;Greta Garbo' }, 'choose-columns')
+  assert.equal(e.table, {
+    columns: [
+      { header: 'quote', samples: ['Hej'] },
+      { header: 'intervjuad', samples: ['Greta Garbo'] },
+    ],
+    hasHeader: true,
+    suggested: { quote: 0, respondent: null, headerRow: true },
+  })
+  assert.not.ok(e.message.includes('Greta'), 'no input in the message')
+  assert.equal(parseQuotes({ text: 'quote;intervjuad\nHej;Greta Garbo' }, { columns: { quote: 0, respondent: null, headerRow: true } }).quotes, [{ text: 'Hej' }])
+  assert.equal(parseQuotes({ text: 'quote;intervjuad\nHej;Greta Garbo' }, { columns: { quote: 0, respondent: 1, headerRow: true } }).quotes, [{ text: 'Hej', respondent: 'R1' }])
+})
+
+test('pasted columns without a header: nothing is imported until it is said which column is which', () => {
+  const text = 'Eva Lind\tJag vet inte vad jag får fråga min chef\nBo Ek\tDet saknas vikarier hela tiden\nEva Lind\tJag mår bättre när jag får prata\n'
+  const e = throwsCode({ text }, 'choose-columns')
+  assert.equal(e.table!.suggested, { quote: 1, respondent: 0, headerRow: false }, 'the long texts are the quotes, the short ones may be names')
+  assert.equal(e.table!.columns.map((c) => [c.header, c.samples.length]), [[null, 3], [null, 3]])
+  const { quotes } = parseQuotes({ text }, { columns: e.table!.suggested })
+  assert.equal(quotes, [
+    { text: 'Jag vet inte vad jag får fråga min chef', respondent: 'R1' },
+    { text: 'Det saknas vikarier hela tiden', respondent: 'R2' },
+    { text: 'Jag mår bättre när jag får prata', respondent: 'R1' },
+  ])
+  assert.not.ok(JSON.stringify(quotes).includes('Eva'))
+  // A text file is treated as pasted text; a CSV without a header as a table of columns.
+  throwsCode({ text, fileName: 'citat.txt' }, 'choose-columns')
+  throwsCode({ text: 'a,b,c\n1,2,3', fileName: 'x.CSV' }, 'choose-columns')
+  // A line of many tabs offers a few columns, not thousands.
+  assert.is(throwsCode({ text: `Eva${'\t'.repeat(5000)}Hej` }, 'choose-columns').table!.columns.length, COLUMNS_MAX)
+  // The first row can be declared a header.
+  assert.equal(parseQuotes({ text: 'Vem\tVad\nEva\tHej' }, { columns: { quote: 1, respondent: 0, headerRow: true } }).quotes, [{ text: 'Hej', respondent: 'R1' }])
+})
+
+test('respondent numbers go on across imports of one workshop, and a failed import uses none', () => {
+  // The board already has R1 and R2 from an earlier import.
+  const highest = highestRespondent(['"Hej" — R1', '"Nej" — R2', 'Utan respondent', 'Slutar på R9 men utan streck'])
+  assert.is(highest, 2)
+  const book = createPseudonyms(highest)
+  const first = parseQuotes({ text: 'citat;namn\nEtt;Eva\nTvå;Bo' }, { pseudonyms: book })
+  assert.equal(first.quotes.map((q) => q.respondent), ['R3', 'R4'])
+  // The same person again, while this page keeps the book, keeps her number; a new one gets the next.
+  const second = parseQuotes({ text: 'citat;namn\nTre;eva \nFyra;Åsa' }, { pseudonyms: book })
+  assert.equal(second.quotes.map((q) => q.respondent), ['R3', 'R5'])
+  assert.throws(() => parseQuotes({ text: `citat;namn\nFem;Olle\n${'x'.repeat(QUOTE_TEXT_MAX + 1)};Per` }, { pseudonyms: book }))
+  assert.equal(parseQuotes({ text: 'citat;namn\nSex;Olle' }, { pseudonyms: book }).quotes[0].respondent, 'R6')
 })
 
 test('pasted lines with commas are not mistaken for CSV', () => {
@@ -141,7 +189,6 @@ test('errors: no quote column in a CSV with a header', () => {
   const e = throwsCode({ text: 'Namn;Svar\nAnna;Hej', fileName: 'svar.csv' }, 'no-quote-column')
   assert.ok(e.message.includes('citat'))
   assert.not.ok(e.message.includes('Anna'), 'no input in the message')
-  throwsCode({ text: 'a,b,c\n1,2,3', fileName: 'x.CSV' }, 'no-quote-column')
 })
 
 test('errors: a quote too long for a card', () => {

@@ -1,6 +1,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import type { CardKind } from '../cards/kinds'
 import { readCards, type Card } from './cards'
+import { clusterFinder } from './clusters'
 import { neighbours, readLinks, type ExtraLink } from './links'
 
 export type { Card } from './cards'
@@ -70,6 +71,8 @@ export const THEME_SEPARATOR = '; '
  * Follows the links between cards into the method's chain:
  * quote → theme → need, insight ↔ challenge, challenge → idea → prototype.
  * Links are undirected; the kinds of the two cards decide what a link means.
+ * A quote, need or insight without an arrow to a theme belongs to the one
+ * theme it sits nearest to in its frame (see clusterFinder).
  * Every list is in board order (absolute y, then x, then id).
  */
 export function buildChain(records: readonly TLRecord[] | readonly unknown[], opts: BuildChainOptions = {}): Chain {
@@ -87,17 +90,29 @@ export function buildChain(records: readonly TLRecord[] | readonly unknown[], op
     }
     return result.sort(byBoardOrder)
   }
-  const inFrame = new Map<string, Card[]>()
-  for (const card of cards) {
-    if (card.frameId === undefined) continue
-    const list = inFrame.get(card.frameId)
-    if (list) list.push(card)
-    else inFrame.set(card.frameId, [card])
+  const sitsWith = clusterFinder(records, cards)
+  /**
+   * The themes a card belongs to: those it is linked to by an arrow; without
+   * one, the one theme it sits nearest to in its frame (never every theme there).
+   */
+  const themesOf = (card: Card): Card[] => {
+    const linkedThemes = linkedOfKind(card, 'theme')
+    if (linkedThemes.length > 0) return linkedThemes
+    const near = sitsWith(card, 'theme')
+    return near ? [near] : []
   }
-  const sameFrameOfKind = (card: Card, kind: CardKind): Card[] =>
-    card.frameId === undefined
-      ? []
-      : (inFrame.get(card.frameId) ?? []).filter((other) => other.id !== card.id && other.kind === kind)
+  const byTheme = (kind: CardKind): Map<string, Card[]> => {
+    const map = new Map<string, Card[]>()
+    for (const card of cards) {
+      if (card.kind !== kind) continue
+      for (const theme of themesOf(card)) {
+        const list = map.get(theme.id)
+        if (list) list.push(card)
+        else map.set(theme.id, [card])
+      }
+    }
+    return map
+  }
   const union = (...lists: Card[][]): Card[] => {
     const seen = new Map<string, Card>()
     for (const list of lists) for (const card of list) seen.set(card.id, card)
@@ -111,10 +126,12 @@ export function buildChain(records: readonly TLRecord[] | readonly unknown[], op
   }
   const ofKind = (kind: CardKind) => cards.filter((card) => card.kind === kind)
 
+  const quotesByTheme = byTheme('quote')
+  const needsByTheme = byTheme('need')
   const themes: ThemeEntry[] = ofKind('theme').map((theme) => ({
     theme,
-    quotes: union(sameFrameOfKind(theme, 'quote'), linkedOfKind(theme, 'quote')),
-    needs: union(sameFrameOfKind(theme, 'need'), linkedOfKind(theme, 'need')),
+    quotes: union(quotesByTheme.get(theme.id) ?? []),
+    needs: union(needsByTheme.get(theme.id) ?? []),
   }))
 
   const insights: InsightEntry[] = ofKind('insight').map((insight) => ({
@@ -129,7 +146,7 @@ export function buildChain(records: readonly TLRecord[] | readonly unknown[], op
       })),
     })),
     quotes: linkedOfKind(insight, 'quote'),
-    themes: union(linkedOfKind(insight, 'theme'), sameFrameOfKind(insight, 'theme')),
+    themes: themesOf(insight),
   }))
 
   const pairs: Pair[] = []

@@ -15,7 +15,7 @@ export interface Card {
 }
 
 /** The loose record shape we read; input comes from stores, files and the network, so nothing is trusted. */
-interface LooseShape {
+export interface LooseShape {
   id: string
   type: string
   parentId: string
@@ -56,7 +56,7 @@ export function indexShapes(records: readonly unknown[]): Map<string, LooseShape
 }
 
 /** Deepest nesting we follow; guards against a parent cycle in a damaged document. */
-const MAX_DEPTH = 64
+export const MAX_DEPTH = 64
 
 /**
  * A shape's position on the page: its x/y are relative to its parent, so walk up
@@ -79,7 +79,7 @@ export function absolutePosition(shape: LooseShape, shapes: ReadonlyMap<string, 
 }
 
 /** The nearest frame above a shape, looking through groups only (a card in a group in a frame belongs to the frame). */
-function enclosingFrame(shape: LooseShape, shapes: ReadonlyMap<string, LooseShape>): LooseShape | undefined {
+export function enclosingFrame(shape: LooseShape, shapes: ReadonlyMap<string, LooseShape>): LooseShape | undefined {
   let parent = shapes.get(shape.parentId)
   for (let depth = 0; parent && depth < MAX_DEPTH; depth++) {
     if (parent.type === 'frame') return parent

@@ -58,10 +58,34 @@ export function appendRecords(doc: Y.Doc, records: readonly TLRecord[]): void {
   doc.getArray<{ key: string; val: TLRecord }>(BOARD_RECORDS).push(records.map((val) => ({ key: val.id, val })))
 }
 
-/** Writes one change to the board in one transaction; `origin` tells observers who made it. */
+/** One transaction (one message to the server) carries at most about this much; a bigger change is split. */
+const CHUNK_BYTES = 512 * 1024
+/** Changes with no more records than this are one transaction without measuring them. */
+const SMALL_CHANGE = 50
+
+/**
+ * Writes one change to the board; `origin` tells observers who made it. A
+ * large change (a big paste or import) goes in several transactions, so no
+ * message is larger than the server takes: one it refused would only be sent
+ * again on every reconnect.
+ */
 export function applyBoardChange(kv: YKeyValue<TLRecord>, change: { put?: readonly TLRecord[]; remove?: readonly string[] }, origin?: unknown): void {
-  kv.doc.transact(() => {
-    for (const record of change.put ?? []) kv.set(record.id, record)
-    for (const id of change.remove ?? []) kv.delete(id)
-  }, origin)
+  const put = change.put ?? []
+  const chunks: TLRecord[][] = [[]]
+  let bytes = 0
+  for (const record of put) {
+    const size = put.length > SMALL_CHANGE ? JSON.stringify(record).length : 0
+    if (bytes + size > CHUNK_BYTES && chunks[chunks.length - 1].length > 0) {
+      chunks.push([])
+      bytes = 0
+    }
+    chunks[chunks.length - 1].push(record)
+    bytes += size
+  }
+  chunks.forEach((chunk, i) =>
+    kv.doc.transact(() => {
+      for (const record of chunk) kv.set(record.id, record)
+      if (i === chunks.length - 1) for (const id of change.remove ?? []) kv.delete(id)
+    }, origin),
+  )
 }

@@ -4,7 +4,11 @@
  *
  * Interview quotes can identify people, so respondents never leave this
  * module under their real names: the first respondent met is R1, the next R2,
- * and so on. Nothing here echoes input text in error messages either.
+ * and so on (or on from a given number, so several imports into one workshop
+ * number on). Whenever a column may hold respondents and no header says
+ * which, nothing is imported until the caller says which column is which
+ * (the 'choose-columns' error carries what to ask with). Nothing here echoes
+ * input text in error messages either.
  *
  * Pure: no Node or DOM API.
  */
@@ -15,7 +19,7 @@ import { cardShape, indexCounter } from '../templates/shapes'
 
 export interface ImportedQuote {
   text: string
-  /** Pseudonym R1, R2, … in order of first appearance; never the real value. */
+  /** Pseudonym R1, R2, … in order of first appearance (or on from the numbering given); never the real value. */
   respondent?: string
 }
 
@@ -39,6 +43,62 @@ export type QuoteImportErrorCode =
   | 'quote-too-long'
   /** More than QUOTES_MAX quotes. */
   | 'too-many-quotes'
+  /** A table whose columns nobody has named: the caller must say which is the quote and which the respondent. */
+  | 'choose-columns'
+
+/** One column of a table to choose from: its header, when the first row is one, and its first values. */
+export interface QuoteColumn {
+  header: string | null
+  samples: string[]
+}
+
+/** What to ask before a table is imported. Samples can hold real names: show them to the person importing, never store them. */
+export interface QuoteTable {
+  columns: QuoteColumn[]
+  /** Whether the first row looks like a header (it names the quote column). */
+  hasHeader: boolean
+  /** A first choice to offer: the column of the longest texts as the quote, the one of short repeated values as the respondent. */
+  suggested: ColumnChoice
+}
+
+/** Which column holds the quotes and which (if any) the respondents, 0-based; whether the first row is a header. */
+export interface ColumnChoice {
+  quote: number
+  respondent: number | null
+  headerRow: boolean
+}
+
+/**
+ * Respondent pseudonyms across imports: the next free number and, while the
+ * caller keeps this object, who got which one. Kept in memory only by its
+ * caller; never stored with the board.
+ */
+export interface Pseudonyms {
+  next: number
+  byName: Map<string, string>
+}
+
+/** Pseudonyms numbered on from `highest` (R<highest + 1> is the next one). */
+export function createPseudonyms(highest = 0): Pseudonyms {
+  return { next: highest + 1, byName: new Map() }
+}
+
+/** The highest respondent number in quote texts made by quoteCardText (`"…" — R7`), or 0. */
+export function highestRespondent(texts: Iterable<string>): number {
+  let highest = 0
+  for (const text of texts) {
+    const m = /— R(\d{1,6})$/.exec(text)
+    if (m) highest = Math.max(highest, Number(m[1]))
+  }
+  return highest
+}
+
+export interface ParseQuotesOptions {
+  /** The answer to a 'choose-columns' error. */
+  columns?: ColumnChoice
+  /** Numbering to continue; a fresh R1, R2 … by default. */
+  pseudonyms?: Pseudonyms
+}
 
 /** Why an import was refused. `code` is stable for the UI to translate; `message` is English. */
 export class QuoteImportError extends Error {
@@ -47,6 +107,8 @@ export class QuoteImportError extends Error {
     message: string,
     /** 1-based line of the input the problem is on, when there is one. */
     readonly line?: number,
+    /** For 'choose-columns': the columns to choose from. */
+    readonly table?: QuoteTable,
   ) {
     super(message)
     this.name = 'QuoteImportError'
@@ -61,7 +123,7 @@ const RESPONDENT_COLUMNS = ['respondent', 'intervjuperson', 'person', 'namn', 'n
 const SEPARATORS = ['\t', ';', ','] as const
 type Separator = (typeof SEPARATORS)[number]
 
-export function parseQuotes(input: { text: string; fileName?: string }): { quotes: ImportedQuote[] } {
+export function parseQuotes(input: { text: string; fileName?: string }, opts: ParseQuotesOptions = {}): { quotes: ImportedQuote[] } {
   const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text
   if (text.trim() === '') throw new QuoteImportError('empty', 'There is nothing to import: the text is empty.')
   if (looksBinary(text)) {
@@ -70,36 +132,86 @@ export function parseQuotes(input: { text: string; fileName?: string }): { quote
       'This does not look like text (perhaps an Excel workbook, a PDF or an image). Save the quotes as CSV (UTF-8) or paste them as text.',
     )
   }
-
+  const pseudonyms = opts.pseudonyms ?? createPseudonyms()
   const fileName = input.fileName ?? ''
   const isTableFile = /\.(csv|tsv)$/i.test(fileName)
   const firstLine = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? ''
+  // Pasted text and text files are tables only when cells are split by tabs (as a spreadsheet pastes them): commas and semicolons are prose.
+  const tableSeparator: Separator | null = isTableFile ? guessSeparator(firstLine, fileName) : text.includes('\t') ? '\t' : null
 
   // A header row naming a quote column makes it a table, pasted or not.
   for (const sep of SEPARATORS) {
     const header = splitRecords(firstLine, sep)[0]?.cells ?? []
     const quoteColumn = header.findIndex((cell) => QUOTE_COLUMNS.includes(headerName(cell)))
     if (quoteColumn < 0) continue
-    if (header.length === 1) return collect(fromRecords(splitRecords(text, null).slice(1), 0, -1))
+    if (header.length === 1) return collect(fromRecords(splitRecords(text, null).slice(1), 0, -1), pseudonyms)
+    const records = splitRecords(text, sep)
+    if (opts.columns) return collect(fromRecords(records.slice(opts.columns.headerRow ? 1 : 0), opts.columns.quote, opts.columns.respondent ?? -1), pseudonyms)
     const respondentColumn = header.findIndex((cell) => RESPONDENT_COLUMNS.includes(headerName(cell)))
-    return collect(fromRecords(splitRecords(text, sep).slice(1), quoteColumn, respondentColumn))
+    if (respondentColumn >= 0) return collect(fromRecords(records.slice(1), quoteColumn, respondentColumn), pseudonyms)
+    // Other columns under names we do not know: one of them may be who said it.
+    throw chooseColumns(records, true, { quote: quoteColumn, respondent: null, headerRow: true })
   }
 
-  if (isTableFile) {
-    const sep = guessSeparator(firstLine, fileName)
-    const records = splitRecords(text, sep)
-    if ((records[0]?.cells.length ?? 0) > 1) {
-      throw new QuoteImportError(
-        'no-quote-column',
-        `No column with the quotes was found. Name the column "citat", "quote" or "text" in the first row (and the respondent column "respondent", "intervjuperson", "person", "namn" or "name").`,
-        records[0]?.line,
-      )
+  if (tableSeparator) {
+    const records = splitRecords(text, tableSeparator)
+    const width = Math.max(0, ...records.map((r) => r.cells.length))
+    if (width > 1) {
+      const first = records[0]?.cells ?? []
+      if (!opts.columns && first.some((cell) => RESPONDENT_COLUMNS.includes(headerName(cell)))) {
+        throw new QuoteImportError(
+          'no-quote-column',
+          `No column with the quotes was found. Name the column "citat", "quote" or "text" in the first row (and the respondent column "respondent", "intervjuperson", "person", "namn" or "name").`,
+          records[0]?.line,
+        )
+      }
+      if (opts.columns) return collect(fromRecords(records.slice(opts.columns.headerRow ? 1 : 0), opts.columns.quote, opts.columns.respondent ?? -1), pseudonyms)
+      // Columns without a header: which one is the quote, and is one of them a name?
+      throw chooseColumns(records, false, guessColumns(records, Math.min(width, COLUMNS_MAX)))
     }
     // One column and no header: every record is a quote.
-    return collect(fromRecords(splitRecords(text, null), 0, -1))
+    if (isTableFile) return collect(fromRecords(splitRecords(text, null), 0, -1), pseudonyms)
   }
 
-  return collect(fromLines(text))
+  return collect(fromLines(text), pseudonyms)
+}
+
+const SAMPLES = 3
+/** Columns offered to choose from; a quote table has a few, and a line of a thousand tabs must not become a thousand choices. */
+export const COLUMNS_MAX = 20
+
+function chooseColumns(records: CsvRecord[], hasHeader: boolean, suggested: ColumnChoice): QuoteImportError {
+  const width = Math.min(COLUMNS_MAX, Math.max(0, ...records.map((r) => r.cells.length)))
+  const rows = hasHeader ? records.slice(1) : records
+  const columns: QuoteColumn[] = Array.from({ length: width }, (_, i) => ({
+    header: hasHeader ? (records[0]?.cells[i] ?? '').trim() : null,
+    samples: rows
+      .map((r) => (r.cells[i] ?? '').trim())
+      .filter((v) => v !== '')
+      .slice(0, SAMPLES)
+      .map((v) => (v.length > 60 ? `${v.slice(0, 59)}…` : v)),
+  }))
+  return new QuoteImportError(
+    'choose-columns',
+    `The text has ${width} columns and no header says which holds the quotes and which the respondents. Choose them; respondents become R1, R2 … and their names are not kept.`,
+    records[0]?.line,
+    { columns, hasHeader, suggested },
+  )
+}
+
+/** The column of the longest texts is the quote; of the others, the one of the shortest texts (names are short) may be the respondent. */
+function guessColumns(records: CsvRecord[], width: number): ColumnChoice {
+  const average = Array.from({ length: width }, (_, i) => {
+    const values = records.map((r) => (r.cells[i] ?? '').trim()).filter((v) => v !== '')
+    return values.length ? values.reduce((sum, v) => sum + v.length, 0) / values.length : 0
+  })
+  const quote = average.indexOf(Math.max(...average))
+  let respondent: number | null = null
+  for (let i = 0; i < width; i++) {
+    if (i === quote || average[i] === 0 || average[i] > 40) continue
+    if (respondent === null || average[i] < average[respondent]) respondent = i
+  }
+  return { quote, respondent, headerRow: false }
 }
 
 interface RawQuote {
@@ -108,10 +220,11 @@ interface RawQuote {
   line: number
 }
 
-/** Cleans, checks and pseudonymises raw quotes. */
-function collect(raw: Iterable<RawQuote>): { quotes: ImportedQuote[] } {
+/** Cleans, checks and pseudonymises raw quotes; `pseudonyms` is only changed when the whole import succeeds. */
+function collect(raw: Iterable<RawQuote>, book: Pseudonyms): { quotes: ImportedQuote[] } {
   const quotes: ImportedQuote[] = []
-  const pseudonyms = new Map<string, string>()
+  const pseudonyms = new Map(book.byName)
+  let next = book.next
   for (const item of raw) {
     const quote = stripSurroundingQuotes(item.text.trim())
     if (quote === '') continue
@@ -134,13 +247,15 @@ function collect(raw: Iterable<RawQuote>): { quotes: ImportedQuote[] } {
     else {
       let pseudonym = pseudonyms.get(who)
       if (!pseudonym) {
-        pseudonym = `R${pseudonyms.size + 1}`
+        pseudonym = `R${next++}`
         pseudonyms.set(who, pseudonym)
       }
       quotes.push({ text: quote, respondent: pseudonym })
     }
   }
   if (quotes.length === 0) throw new QuoteImportError('empty', 'There is nothing to import: no quotes were found.')
+  book.byName = pseudonyms
+  book.next = next
   return { quotes }
 }
 

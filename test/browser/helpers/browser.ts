@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { clickVisible } from './visible'
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -10,8 +11,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] })
 }
 
 /**
@@ -43,7 +44,7 @@ export class Person {
   async join(link: string): Promise<void> {
     await this.page.goto(link)
     await this.page.getByLabel('Ditt namn').fill(this.name)
-    await this.page.getByRole('button', { name: 'Gå med' }).click()
+    await clickVisible(this.page.getByRole('button', { name: 'Gå med' }))
     await this.waitForBoard()
     await this.goToEmptyArea()
   }
@@ -61,7 +62,7 @@ export class Person {
 
   /** Places a card of `kindLabel` (as shown in the palette) at a board position and types its text. */
   async writeCard(kindLabel: string, text: string, at: { x: number; y: number }): Promise<void> {
-    await this.page.getByRole('button', { name: `Nytt kort: ${kindLabel}` }).click()
+    await clickVisible(this.page.getByRole('button', { name: `Nytt kort: ${kindLabel}` }))
     const board = await this.page.getByTestId('board').boundingBox()
     await this.page.mouse.click(board!.x + at.x, board!.y + at.y)
     const input = this.page.locator('textarea.sv-card-input')
