@@ -23,7 +23,6 @@ import {
   type VoteRules,
   type VoteState,
 } from '../../workshops/facilitation/votes'
-import type { Role } from '../auth/roles'
 import { HttpError } from '../http/respond'
 import type { Log } from '../log'
 import type { Db } from '../store/database'
