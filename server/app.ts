@@ -77,6 +77,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     pingIntervalMs: config.pingIntervalMs,
     isAllowedOrigin: originPolicy(config),
     limits: config.docLimits,
+    maxRefusedPerMinute: config.maxRefusedPerMinute,
   }, new Seats(new ServerSecrets(db).get('seats')))
   const personas = new PersonaLibrary(methods, resolve(config.dataDir, 'personas'))
   const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync)

@@ -16,6 +16,8 @@ export interface Config {
   maxBodyBytes: number
   /** Limits on what one board holds (see workshops/rules/limits.ts). */
   docLimits: DocLimits
+  /** Refused writes a socket may send in a minute before it is closed. */
+  maxRefusedPerMinute: number
   unloadAfterMs: number
   pingIntervalMs: number
   /** Where the built client is (dist/client). */
@@ -48,6 +50,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     workshopsDir: env.WORKSHOPS_DIR ? resolve(env.WORKSHOPS_DIR) : null,
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 64 * 1024),
+    maxRefusedPerMinute: intFrom(env, 'MAX_REFUSED_WRITES_PER_MINUTE', 120),
     docLimits: {
       maxRecords: intFrom(env, 'MAX_BOARD_RECORDS', DEFAULT_DOC_LIMITS.maxRecords),
       maxRecordBytes: intFrom(env, 'MAX_RECORD_BYTES', DEFAULT_DOC_LIMITS.maxRecordBytes),

@@ -220,7 +220,9 @@ export class Room {
         refused.add('message-too-large')
       }
     }
-    this.flush(refused.adjusted ? null : peer)
+    // The sender is spared its own edit, unless the result holds more than it sent: what the guard changed, or
+    // another socket's update that was waiting for this one (pending) and is applied with it.
+    this.flush(refused.adjusted || pending.bytes > 0 ? null : peer)
     if (refused.size > 0) this.options.onRefused(peer, refused)
   }
 

@@ -27,8 +27,6 @@ import { Peer } from './peer'
 import { Room } from './room'
 import type { Seats } from './seats'
 
-/** Refused writes a socket may send in a minute before it is closed (CLOSE_TOO_MANY_REFUSED). */
-const MAX_REFUSED_PER_MINUTE = 120
 const REFUSAL_WINDOW_MS = 60_000
 
 export interface SyncOptions {
@@ -38,6 +36,8 @@ export interface SyncOptions {
   pingIntervalMs: number
   isAllowedOrigin: (origin: string | undefined, req: IncomingMessage) => boolean
   limits: DocLimits
+  /** Refused writes a socket may send in a minute before it is closed (CLOSE_TOO_MANY_REFUSED). */
+  maxRefusedPerMinute: number
 }
 
 interface Target {
@@ -193,7 +193,7 @@ export class SyncServer {
       peer.refusalWindowStart = now
       peer.refusedInWindow = 0
     }
-    if (++peer.refusedInWindow > MAX_REFUSED_PER_MINUTE) {
+    if (++peer.refusedInWindow > this.options.maxRefusedPerMinute) {
       this.log.warn({ peer: peer.label, role: peer.role }, 'closed a socket that kept sending refused writes')
       peer.close(CLOSE_TOO_MANY_REFUSED, 'too many refused writes')
     }
