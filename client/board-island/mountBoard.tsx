@@ -26,7 +26,7 @@ import { cardBehaviour } from './cardDefaults'
 import { watchLicence, type LicenceProblem } from './licenceWatch'
 import { registerLinkCards } from './linkCards'
 import { registerPastedTextAsCards } from './pastedText'
-import { guardPinnedShapes } from './pinnedGuard'
+import { guardByRules } from './rulesGuard'
 import { exposeForTests } from './testHooks'
 
 export interface MountBoardOptions {
@@ -115,7 +115,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
         disposers.push(cardBehaviour(mounted, { author: opts.user.name, anonymous: opts.anonymous, lang: () => boardLang.get() }))
         registerLinkCards(mounted)
         registerPastedTextAsCards(mounted)
-        if (opts.user.role === 'participant') disposers.push(guardPinnedShapes(mounted))
+        if (opts.user.role === 'participant') disposers.push(guardByRules(mounted))
         disposers.push(exposeForTests(mounted))
         if (opts.onLicenceProblem) disposers.push(watchLicence(mounted, element, opts.onLicenceProblem))
         opts.onReady()

@@ -4,7 +4,7 @@ import { finishedText, placeholderSelection } from '../../workshops/cards/starte
 import { lang, localized, t } from '../i18n/i18n'
 
 /** Adds a card from the keyboard; new insights and challenges start with their sentence frames, whose "…" typing replaces. */
-export function AddCardForm(props: { onAdd: (kind: CardKind, text: string) => void }) {
+export function AddCardForm(props: { onAdd: (kind: CardKind, text: string) => void; disabled?: boolean }) {
   const [kind, setKind] = createSignal<CardKind>('insight')
   const [text, setText] = createSignal(CARD_KIND_INFO.insight.starter[lang()])
   // A sentence frame nobody has written in yet follows the language.
@@ -48,7 +48,9 @@ export function AddCardForm(props: { onAdd: (kind: CardKind, text: string) => vo
           }}
         />
       </label>
-      <button type="submit">{t('outline.add')}</button>
+      <button type="submit" disabled={props.disabled}>
+        {t('outline.add')}
+      </button>
     </form>
   )
 }

@@ -3,7 +3,8 @@ import type { Card } from '../../workshops/chain/cards'
 import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
 import { finishedText } from '../../workshops/cards/starters'
 import { cardInTarget, type VoteTarget } from '../../workshops/facilitation/votes'
-import { localized, t } from '../i18n/i18n'
+import type { RefusalReason } from '../../workshops/rules/refusals'
+import { localized, t, type MessageKey } from '../i18n/i18n'
 
 export interface OutlineVote {
   target: VoteTarget
@@ -41,6 +42,11 @@ export function OutlineCard(props: {
   isPrivate?: boolean
   actions: CardActions
   vote: OutlineVote | null
+  /** Why this person may not change or delete the card (the board's rules); null when they may. */
+  editBlocked?: RefusalReason | null
+  deleteBlocked?: RefusalReason | null
+  /** Why no links can be drawn now (a locked board). */
+  linkBlocked?: RefusalReason | null
 }) {
   const [mode, setMode] = createSignal<'view' | 'edit' | 'link' | 'theme'>('view')
   const [draft, setDraft] = createSignal('')
@@ -89,8 +95,24 @@ export function OutlineCard(props: {
         </form>
       </Show>
       <Show when={mode() === 'view'}>
+        {/* A card-specific reason (locked, part of a template); a locked board is said once, above the outline. */}
+        <Show when={props.deleteBlocked && props.deleteBlocked !== 'board-locked' ? props.deleteBlocked : null}>
+          {(reason) => (
+            <p class="outline-blocked" id={`blocked-${props.card.id}`}>
+              {t(`refused.${reason()}` as MessageKey)}
+            </p>
+          )}
+        </Show>
         <div class="outline-actions">
-          <button type="button" ref={editButton} class="secondary" aria-label={t('outline.editLabel', { text: short(props.card.text) })} onClick={startEdit}>
+          <button
+            type="button"
+            ref={editButton}
+            class="secondary"
+            aria-label={t('outline.editLabel', { text: short(props.card.text) })}
+            disabled={!!props.editBlocked}
+            aria-describedby={props.editBlocked && props.editBlocked !== 'board-locked' ? `blocked-${props.card.id}` : undefined}
+            onClick={startEdit}
+          >
             {t('outline.edit')}
           </button>
           <button
@@ -101,7 +123,7 @@ export function OutlineCard(props: {
               setTarget(props.others[0]?.id ?? '')
               setMode('link')
             }}
-            disabled={props.others.length === 0}
+            disabled={props.others.length === 0 || !!props.linkBlocked}
           >
             {t('outline.link')}
           </button>
@@ -110,6 +132,7 @@ export function OutlineCard(props: {
               type="button"
               class="secondary"
               aria-label={t('outline.moveToThemeLabel', { text: short(props.card.text) })}
+              disabled={!!props.linkBlocked}
               onClick={() => {
                 setTarget(props.themeId ?? props.themes[0].id)
                 setMode('theme')
@@ -118,7 +141,14 @@ export function OutlineCard(props: {
               {t('outline.moveToTheme')}
             </button>
           </Show>
-          <button type="button" class="secondary danger" aria-label={t('outline.deleteLabel', { text: short(props.card.text) })} onClick={() => props.actions.remove(props.card.id)}>
+          <button
+            type="button"
+            class="secondary danger"
+            aria-label={t('outline.deleteLabel', { text: short(props.card.text) })}
+            disabled={!!props.deleteBlocked}
+            aria-describedby={props.deleteBlocked && props.deleteBlocked !== 'board-locked' ? `blocked-${props.card.id}` : undefined}
+            onClick={() => props.actions.remove(props.card.id)}
+          >
             {t('outline.delete')}
           </button>
         </div>
@@ -207,6 +237,7 @@ export function OutlineCard(props: {
                   type="button"
                   class="secondary small"
                   aria-label={t('outline.unlinkLabel', { text: short(other.text) })}
+                  disabled={!!props.linkBlocked}
                   onClick={() => props.actions.unlink(props.card.id, other.id)}
                 >
                   {t('outline.unlink')}

@@ -9,6 +9,7 @@ import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { t } from '../i18n/i18n'
 import type { BoardRecords } from '../workshop/createBoardRecords'
+import type { Permissions } from '../workshop/permissions'
 import { AddCardForm } from './AddCardForm'
 import { ChainView } from './ChainView'
 import { OutlineCard, type CardActions, type OutlineVote } from './OutlineCard'
@@ -24,6 +25,8 @@ export interface OutlineProps {
   votes?: () => Record<string, number>
   /** The open vote, if any: eligible cards get dot buttons here too, for keyboard voting. */
   openVote?: () => OutlineVote | null
+  /** What this person may change (the board's rules); without it, everything is offered. */
+  permissions?: Permissions
 }
 
 /**
@@ -84,13 +87,26 @@ export function OutlinePanel(props: OutlineProps) {
     return quoteStepFrame(props.definition, props.board)?.id ?? null
   })
 
+  /** Why this person may not edit or delete a card now; the private document's own cards are theirs. */
+  const blocked = (id: string, what: 'edit' | 'delete') => {
+    const perms = props.permissions
+    if (!perms) return null
+    if (props.board.privateIds().has(id)) return perms.whyNotAdd()
+    return perms.whyNot(id, what === 'edit' ? props.board.source.get(id) : undefined)
+  }
+
   const linkedCards = (card: Card) => [...(linked().get(card.id) ?? [])].map((id) => byId().get(id)).filter((c): c is Card => !!c)
 
   return (
     <section class="outline" aria-labelledby="outline-heading" data-testid="outline">
       <h2 id="outline-heading">{t('outline.heading')}</h2>
-      <AddCardForm onAdd={add} />
-      <Show when={quoteFrameId()}>{(id) => <QuoteImport board={props.board} frameId={id()} author={props.author} workshopId={props.workshopId} />}</Show>
+      <Show when={props.permissions?.locked()}>
+        <p class="outline-locked" role="status" data-testid="outline-locked">
+          {t('refused.board-locked')} {t('outline.lockedHint')}
+        </p>
+      </Show>
+      <AddCardForm onAdd={add} disabled={!!props.permissions?.whyNotAdd()} />
+      <Show when={!props.permissions?.locked() && quoteFrameId()}>{(id) => <QuoteImport board={props.board} frameId={id()} author={props.author} workshopId={props.workshopId} />}</Show>
       <ChainView chain={chain()} />
       <section aria-labelledby="outline-all">
         <h3 id="outline-all">{t('outline.allCards', { n: cards().length })}</h3>
@@ -109,6 +125,9 @@ export function OutlinePanel(props: OutlineProps) {
                     isPrivate={props.board.privateIds().has(id)}
                     actions={actions}
                     vote={props.openVote?.() ?? null}
+                    editBlocked={blocked(id, 'edit')}
+                    deleteBlocked={blocked(id, 'delete')}
+                    linkBlocked={props.permissions?.whyNotAdd() ?? null}
                   />
                 )}
               </Show>

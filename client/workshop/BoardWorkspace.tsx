@@ -11,6 +11,7 @@ import { OutlinePanel } from '../outline/OutlinePanel'
 import type { AwarenessUser } from './awarenessState'
 import { BoardHost } from './BoardHost'
 import type { BoardRecords } from './createBoardRecords'
+import type { Permissions } from './permissions'
 
 /** The synced board and its outline, side by side. */
 export function BoardWorkspace(props: {
@@ -26,6 +27,7 @@ export function BoardWorkspace(props: {
   control: Control
   /** Opens the outline (when the board cannot be shown). */
   openOutline?: () => void
+  permissions: Permissions
 }) {
   const [boardUnavailable, setBoardUnavailable] = createSignal(false)
   const outlineOpen = () => props.outlineOpen()
@@ -53,6 +55,7 @@ export function BoardWorkspace(props: {
             definition={props.workshop.definition}
             author={props.workshop.anonymous ? '' : props.user.name}
             votes={() => lastResult(props.control.state())?.counts ?? {}}
+            permissions={props.permissions}
             openVote={() => {
               const v = vote()
               return v?.status === 'open' ? { target: v.target, allowStacking: v.allowStacking, myDots: props.voting.myDots(), left: props.voting.left(), cast: props.voting.cast } : null

@@ -15,6 +15,7 @@ import { BoardWorkspace } from './BoardWorkspace'
 import { createBoardRecords } from './createBoardRecords'
 import { createPresence } from './createPresence'
 import { createWorkshopSync, type SyncStatus } from './createWorkshopSync'
+import { createPermissions } from './permissions'
 import { ExportMenu } from './ExportMenu'
 import { colourFor, userId } from './identity'
 import { PresenceList } from './PresenceList'
@@ -49,6 +50,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
   const privateRecords = privateSync ? boardRecordStore(privateSync.doc) : undefined
   // The outline and the quote import write through this, so they follow private writing as the board does.
   const records = createBoardRecords(sync.doc, { privateKv: privateRecords, privateOn: () => privateWritingOn(definition, control.state()) })
+  const permissions = createPermissions({ isFacilitator, boardLocked: () => control.state().locks.board, get: (id) => records.source.get(id) })
 
   const clock = createServerClock()
   const voting = createVoting(workshopId, key, control.state, sync.seat)
@@ -122,6 +124,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
         <Match when={sync.synced()}>
           <BoardWorkspace
             records={records}
+            permissions={permissions}
             privateRecords={privateRecords}
             awareness={sync.provider.awareness}
             workshop={props.workshop}

@@ -75,6 +75,18 @@ test('pinned frames: participants neither move, resize, rename nor delete them, 
   assert.is(judge(boardOf({ role: 'facilitator' }), 'shape:pinned', (r: R) => ({ ...r, x: 5 })), null)
 })
 
+test('template content: participants write in it but do not delete it, nor change what belongs to a template', () => {
+  const withTemplate = boardOf({
+    get: (id) =>
+      (id === 'shape:bubble' ? { ...card('bubble', 'note', 'Jag kan och vågar se!'), meta: { template: 'target-picture' } } : boardOf().get(id)) as TLRecord | undefined,
+  })
+  assert.is(judge(withTemplate, 'shape:bubble', (r: R) => ({ ...r, props: { ...(r.props as R), text: 'Jag kan alltid vända mig till HR!' } })), null)
+  assert.is(judge(withTemplate, 'shape:bubble', undefined), 'template')
+  assert.is(judge(withTemplate, 'shape:bubble', (r: R) => ({ ...r, meta: {} })), 'template')
+  assert.is(judge(withTemplate, 'shape:mine', (r: R) => ({ ...r, meta: { template: 'persona' } })), 'template')
+  assert.is(judge(boardOf({ role: 'facilitator', get: withTemplate.get }), 'shape:bubble', undefined), null)
+})
+
 test('a locked board: participants change nothing; the page and document are the facilitator’s', () => {
   const locked = boardOf({ boardLocked: true })
   assert.is(judge(locked, 'shape:mine', (r: R) => ({ ...r, x: 1 })), 'board-locked')

@@ -70,6 +70,21 @@ export const pinnedFrames: RecordRule = forParticipants((change) => {
   return change.after !== undefined && isPinned(change.after) ? 'pinned' : null
 })
 
+const templateOf = (record: unknown) => (loose(loose(record)?.meta) as { template?: unknown } | undefined)?.template
+
+/**
+ * What a template placed (its frames and their texts, the Målbild's headline
+ * and bubbles, the inspiration cards) stays: participants may write in
+ * what is not locked, but neither delete it nor make something else part of
+ * a template, nor take it out of one.
+ */
+export const templateContent: RecordRule = forParticipants((change) => {
+  const before = templateOf(change.before)
+  if (before !== undefined && change.after === undefined) return 'template'
+  if (change.after !== undefined && templateOf(change.after) !== before) return 'template'
+  return null
+})
+
 /** The document record and the page are the facilitator's. */
 export const boardStructure: RecordRule = forParticipants((change) => {
   const type = loose(change.before)?.typeName ?? loose(change.after)?.typeName

@@ -18,6 +18,8 @@ export const REFUSAL_REASONS = [
   'lock-change',
   /** A pinned template frame: only facilitators move, resize or delete it. */
   'pinned',
+  /** Part of a template (persona notes, Målbild, inspiration cards …): participants write in it but do not delete it. */
+  'template',
   /** The board's document and page: only facilitators change them. */
   'structure',
   /** A private document holds method cards only. */
