@@ -72,7 +72,71 @@ const LEGACY_MIGRATIONS: string[] = [
 ]
 
 /** Later migrations, applied in this order when missing. Add new ones at the end with a name of their own. */
-const MIGRATIONS: Migration[] = []
+const MIGRATIONS: Migration[] = [
+  {
+    // Organisers sign in; see server/store/organiserStore.ts, sessionStore.ts, workshopAccessStore.ts, auditStore.ts.
+    name: 'organisers-sessions-audit',
+    sql: `CREATE TABLE organisers (
+       id TEXT PRIMARY KEY,
+       email TEXT NOT NULL UNIQUE,
+       password_hash TEXT,
+       created_at INTEGER NOT NULL,
+       last_sign_in_at INTEGER
+     );
+     CREATE TABLE organiser_tokens (
+       token_hash TEXT PRIMARY KEY,
+       purpose TEXT NOT NULL CHECK (purpose IN ('setup', 'password')),
+       organiser_id TEXT REFERENCES organisers (id) ON DELETE CASCADE,
+       created_at INTEGER NOT NULL,
+       expires_at INTEGER NOT NULL
+     );
+     CREATE TABLE sessions (
+       id_hash TEXT PRIMARY KEY,
+       organiser_id TEXT NOT NULL REFERENCES organisers (id) ON DELETE CASCADE,
+       via TEXT NOT NULL,
+       created_at INTEGER NOT NULL,
+       expires_at INTEGER NOT NULL
+     );
+     CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+     CREATE INDEX sessions_by_organiser ON sessions (organiser_id);
+     CREATE TABLE workshop_organisers (
+       workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+       email TEXT NOT NULL,
+       added_by TEXT,
+       added_at INTEGER NOT NULL,
+       PRIMARY KEY (workshop_id, email)
+     );
+     CREATE INDEX workshop_organisers_by_email ON workshop_organisers (email);
+     CREATE TABLE organiser_keys (
+       key_hash TEXT PRIMARY KEY,
+       workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+       session_hash TEXT NOT NULL REFERENCES sessions (id_hash) ON DELETE CASCADE,
+       email TEXT NOT NULL,
+       created_at INTEGER NOT NULL
+     );
+     CREATE INDEX organiser_keys_by_workshop ON organiser_keys (workshop_id);
+     CREATE INDEX organiser_keys_by_session ON organiser_keys (session_hash);
+     CREATE TABLE workshop_links (
+       workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+       participant_key_sealed TEXT NOT NULL
+     );
+     CREATE TABLE workshop_activity (
+       workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+       last_activity_at INTEGER NOT NULL
+     );
+     CREATE TABLE audit_log (
+       seq INTEGER PRIMARY KEY AUTOINCREMENT,
+       at INTEGER NOT NULL,
+       workshop_id TEXT,
+       action TEXT NOT NULL,
+       actor_kind TEXT NOT NULL,
+       actor_email TEXT,
+       detail TEXT
+     );
+     CREATE INDEX audit_log_by_workshop ON audit_log (workshop_id, seq);
+     CREATE INDEX audit_log_by_time ON audit_log (at);`,
+  },
+]
 
 /**
  * Opens (and creates) the embedded store. WAL lets readers run beside the
@@ -87,6 +151,22 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('foreign_keys = ON')
   migrate(db)
   return db
+}
+
+/**
+ * Runs `remove` (deletes) so that what it removes is gone from the database
+ * file and its WAL, not just unlinked: SQLite then overwrites the freed
+ * content with zeros, and the WAL, which still holds older copies of those
+ * pages, is folded into the file and emptied.
+ */
+export function eraseForGood(db: Db, remove: () => void): void {
+  db.pragma('secure_delete = ON')
+  try {
+    db.transaction(remove)()
+  } finally {
+    db.pragma('secure_delete = OFF')
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 function migrate(db: Db): void {

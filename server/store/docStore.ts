@@ -65,7 +65,12 @@ export class DocStore {
 
   /** Writes a whole new document (used when a workshop is created or imported). */
   create(doc: string, ydoc: Y.Doc): void {
-    this.upsertStateStmt.run(doc, Y.encodeStateAsUpdate(ydoc), Date.now())
+    this.createFromUpdate(doc, Y.encodeStateAsUpdate(ydoc))
+  }
+
+  /** The same from the document's encoded state, as Y.encodeStateAsUpdate gives it (an import builds it in a worker thread). */
+  createFromUpdate(doc: string, state: Uint8Array): void {
+    this.upsertStateStmt.run(doc, state, Date.now())
   }
 
   updateCount(doc: string): number {

@@ -13,14 +13,26 @@ export function boardMeta(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(BOARD_META)
 }
 
-/** Fills a new, empty board document: versions first, then the records. */
+/**
+ * Fills a new, empty board document: versions first, then the records.
+ * The records go in as one push of YKeyValue's {key, val} entries rather
+ * than one YKeyValue.set each: a set walks the array, so 10,000 records took
+ * seconds and hundreds of MB; one push is linear. Later ids win, as in
+ * YKeyValue, so the array never holds a key twice.
+ */
 export function initBoardDoc(doc: Y.Doc, records: readonly TLRecord[]): void {
+  const byId = new Map<string, TLRecord>()
+  for (const record of records) {
+    byId.delete(record.id)
+    byId.set(record.id, record)
+  }
   doc.transact(() => {
     const meta = boardMeta(doc)
     meta.set(META_DOC_VERSION, DOC_VERSION)
     meta.set(META_TLDRAW_SCHEMA, boardSchema.serialize())
-    const store = boardRecordStore(doc)
-    for (const record of records) store.set(record.id, record)
+    const entries = doc.getArray<{ key: string; val: TLRecord }>(BOARD_RECORDS)
+    if (entries.length > 0) throw new Error('initBoardDoc: the board document is not empty')
+    entries.push([...byId].map(([key, val]) => ({ key, val })))
   })
 }
 
