@@ -149,23 +149,21 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  // Deleted content (a deleted workshop, updates folded away by compaction) is overwritten with zeros, not left in free pages.
+  db.pragma('secure_delete = ON')
   migrate(db)
   return db
 }
 
 /**
- * Runs `remove` (deletes) so that what it removes is gone from the database
- * file and its WAL, not just unlinked: SQLite then overwrites the freed
- * content with zeros, and the WAL, which still holds older copies of those
- * pages, is folded into the file and emptied.
+ * Runs `remove` (deletes) in one transaction so that what it removes is gone
+ * from the database file and its WAL: secure_delete (on for every
+ * connection, see openDatabase) zeroes the freed content, and the WAL, which
+ * still holds older copies of those pages, is folded into the file and
+ * emptied.
  */
 export function eraseForGood(db: Db, remove: () => void): void {
-  db.pragma('secure_delete = ON')
-  try {
-    db.transaction(remove)()
-  } finally {
-    db.pragma('secure_delete = OFF')
-  }
+  db.transaction(remove)()
   db.pragma('wal_checkpoint(TRUNCATE)')
 }
 
