@@ -18,7 +18,7 @@ export class OidcSignInError extends Error {
 /** Sign-ins begun and not yet finished: a few minutes each, and never more than this many at once. */
 const PENDING_MS = 10 * 60_000
 const PENDING_MAX = 10_000
-/** The provider's metadata is fetched again after this long (keys and endpoints may move). */
+/** Metadata kept for finishing sign-ins is fetched again after this long (keys and endpoints may move). */
 const DISCOVERY_MAX_AGE_MS = 60 * 60_000
 const TIMEOUT_SECONDS = 5
 
@@ -55,9 +55,10 @@ export class OidcSignIn {
     private readonly log: Log,
   ) {}
 
-  private discover(): Promise<client.Configuration> {
+  /** The provider's metadata; `fresh` asks again (each sign-in starts so, which also tells at once when the provider is down). */
+  private discover(fresh = false): Promise<client.Configuration> {
     const now = Date.now()
-    if (!this.configuration || now - this.configuration.at > DISCOVERY_MAX_AGE_MS) {
+    if (fresh || !this.configuration || now - this.configuration.at > DISCOVERY_MAX_AGE_MS) {
       const insecure = new URL(this.cfg.issuer).protocol === 'http:'
       const config = client.discovery(new URL(this.cfg.issuer), this.cfg.clientId, this.cfg.clientSecret ?? undefined, undefined, {
         timeout: TIMEOUT_SECONDS,
@@ -77,7 +78,7 @@ export class OidcSignIn {
   async start(redirectUri: string): Promise<{ url: string; state: string }> {
     let config: client.Configuration
     try {
-      config = await this.discover()
+      config = await this.discover(true)
     } catch (error) {
       this.log.warn({ issuer: this.cfg.issuer, err: (error as Error).message }, 'the identity provider did not answer')
       throw new OidcSignInError('unavailable', 'the identity provider did not answer')
@@ -120,8 +121,9 @@ export class OidcSignIn {
       })
       claims = { ...(tokens.claims() ?? {}) }
       const sub = typeof claims.sub === 'string' ? claims.sub : null
-      // Groups are often only in the userinfo answer (Keycloak's default mappers, for instance).
-      if (this.cfg.allowedGroups.length > 0 && !(this.cfg.groupsClaim in claims) && sub && config.serverMetadata().userinfo_endpoint) {
+      // The e-mail and groups are often only in the userinfo answer (providers that keep ID tokens small do that).
+      const missing = typeof claims.email !== 'string' || (this.cfg.allowedGroups.length > 0 && !(this.cfg.groupsClaim in claims))
+      if (missing && sub && config.serverMetadata().userinfo_endpoint) {
         const info = await client.fetchUserInfo(config, tokens.access_token, sub)
         claims = { ...info, ...claims }
       }

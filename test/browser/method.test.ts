@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { drawArrow, eventually, Person } from './helpers/browser'
+import { signInAsOrganiser } from './helpers/signIn'
 import { browserSuite } from './helpers/suite'
 
 const suite = browserSuite(test)
@@ -129,7 +130,7 @@ test('a new WS1 workshop has its templates on the board', async () => {
 test('a facilitator adds a persona on the start page and the new workshop\'s board shows it', async () => {
   const karin = await person('Karin')
   const page = karin.page
-  await page.goto(suite.server.url)
+  await signInAsOrganiser(karin, suite.server)
   await page.getByText('Lägg till en egen persona').click()
   const form = page.locator('form.persona-form')
   await form.getByLabel('Namn').fill('Lars')

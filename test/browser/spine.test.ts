@@ -2,6 +2,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { connectClient, waitForSync } from '../helpers/yClient'
 import { eventually, Person } from './helpers/browser'
+import { signInAsOrganiser } from './helpers/signIn'
 import { browserSuite } from './helpers/suite'
 
 const suite = browserSuite(test)
@@ -19,7 +20,7 @@ function foreignRequests(p: Person): string[] {
 test('a facilitator creates a workshop, a participant joins, and both work on one board', async () => {
   const karin = await person('Karin')
   const page = karin.page
-  await page.goto(suite.server.url)
+  await signInAsOrganiser(karin, suite.server)
   await page.getByText('Insikter och utmaningar').click()
   await page.getByLabel('Workshopens namn').fill('KUPO grupp 2')
   await page.getByRole('button', { name: 'Skapa workshop' }).click()
@@ -70,7 +71,7 @@ test('a facilitator creates a workshop, a participant joins, and both work on on
 
 test('the start page is Swedish by default and switches to English', async () => {
   const p = await person('Eva')
-  await p.page.goto(suite.server.url)
+  await signInAsOrganiser(p, suite.server)
   await p.page.getByRole('heading', { name: 'Starta en workshop' }).waitFor()
   await p.page.getByRole('button', { name: 'In English' }).click()
   await p.page.getByRole('heading', { name: 'Start a workshop' }).waitFor()
