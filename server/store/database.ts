@@ -134,7 +134,11 @@ const MIGRATIONS: Migration[] = [
        detail TEXT
      );
      CREATE INDEX audit_log_by_workshop ON audit_log (workshop_id, seq);
-     CREATE INDEX audit_log_by_time ON audit_log (at);`,
+     CREATE INDEX audit_log_by_time ON audit_log (at);
+     CREATE TABLE imports_in_progress (
+       workshop_id TEXT PRIMARY KEY,
+       started_at INTEGER NOT NULL
+     );`,
   },
 ]
 

@@ -68,9 +68,9 @@ export class DocStore {
     this.createFromUpdate(doc, Y.encodeStateAsUpdate(ydoc))
   }
 
-  /** The same from the document's encoded state, as Y.encodeStateAsUpdate gives it (an import builds it in a worker thread). */
-  createFromUpdate(doc: string, state: Uint8Array): void {
-    this.upsertStateStmt.run(doc, state, Date.now())
+  /** The same from an encoded update (an import builds the board in a worker thread and sends the rest as appended updates). */
+  createFromUpdate(doc: string, update: Uint8Array): void {
+    this.upsertStateStmt.run(doc, update, Date.now())
   }
 
   updateCount(doc: string): number {

@@ -9,7 +9,7 @@ import { ImportRefused, prepareImport } from './prepareImport'
 const { body, limits } = workerData as { body: Uint8Array; limits: DocLimits }
 try {
   const prepared = prepareImport(body, limits)
-  parentPort!.postMessage({ ok: true, prepared }, [prepared.boardState.buffer as ArrayBuffer])
+  parentPort!.postMessage({ ok: true, prepared }, prepared.boardUpdates.map((u) => u.buffer as ArrayBuffer))
 } catch (error) {
   if (error instanceof ImportRefused) parentPort!.postMessage({ ok: false, status: error.status, message: error.message })
   else parentPort!.postMessage({ ok: false, status: 500, message: (error as Error).stack ?? String(error) })

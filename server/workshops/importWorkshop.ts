@@ -29,17 +29,23 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${target}, ${target}))`, { ...options, eval: true })
 }
 
+const yieldToRooms = () => new Promise<void>((ok) => setImmediate(ok))
+
 /**
  * Creates a new workshop from a workshop file, as WorkshopService.create
  * does from a method: new id, new keys, the file's board, settings, votes and
  * agenda. The file is read and its board built in a worker thread, linear in
- * its size and bounded in memory, so a big import does not stall the rooms;
- * a file over the board limits is refused before anything is built. The
- * writes are one transaction: a bad file creates nothing.
+ * its size and bounded in memory; a file over the board limits is refused
+ * before anything is built. The board is stored in pieces of about half a MB,
+ * letting the rooms run between them, and the workshop row comes last: until
+ * then nothing can open the board, and a bad file creates nothing.
  */
 export class WorkshopImporter {
   private queue: Promise<unknown> = Promise.resolve()
   private waiting = 0
+  private readonly startStmt
+  private readonly doneStmt
+  private readonly unfinishedStmt
 
   constructor(
     private readonly db: Db,
@@ -48,7 +54,20 @@ export class WorkshopImporter {
     private readonly methods: MethodRegistry,
     private readonly imported: ImportedFactsStore,
     private readonly limits: DocLimits,
-  ) {}
+  ) {
+    this.startStmt = db.prepare('INSERT INTO imports_in_progress (workshop_id, started_at) VALUES (?, ?)')
+    this.doneStmt = db.prepare('DELETE FROM imports_in_progress WHERE workshop_id = ?')
+    this.unfinishedStmt = db.prepare<[], { workshop_id: string }>('SELECT workshop_id FROM imports_in_progress')
+    // An import the server did not finish (it stopped half-way) leaves pieces of a board nobody can open: drop them.
+    for (const { workshop_id } of this.unfinishedStmt.all()) this.forget(workshop_id)
+  }
+
+  private forget(id: string): void {
+    this.db.transaction(() => {
+      this.docs.deleteAll(id)
+      this.doneStmt.run(id)
+    })()
+  }
 
   async import(body: Uint8Array): Promise<CreatedWorkshop> {
     const prepared = await this.prepare(body)
@@ -61,8 +80,20 @@ export class WorkshopImporter {
     const id = newWorkshopId()
     const facilitatorKey = newKey()
     const participantKey = newKey()
+    this.startStmt.run(id, Date.now())
+    try {
+      const [first, ...rest] = prepared.boardUpdates
+      this.docs.createFromUpdate(id, first)
+      for (const update of rest) {
+        await yieldToRooms()
+        this.docs.append(id, update)
+      }
+    } catch (error) {
+      this.forget(id)
+      throw error
+    }
     this.db.transaction(() => {
-      this.docs.createFromUpdate(id, prepared.boardState)
+      this.doneStmt.run(id)
       this.workshops.insert({
         id,
         method: definition.id,

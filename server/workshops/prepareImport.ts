@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { initBoardDoc } from '../../workshops/doc/boardDoc'
+import { initBoardDoc, pushNewRecords } from '../../workshops/doc/boardDoc'
 import { parseWorkshopFile, WorkshopFileError, type FileStepAsRun, type WorkshopFileSettings } from '../../workshops/export/workshopFile'
 import type { DocLimits } from '../../workshops/rules/limits'
 
@@ -10,10 +10,17 @@ export interface PreparedImport {
   settings: WorkshopFileSettings
   votes: Record<string, number>
   agendaAsRun: FileStepAsRun[]
-  /** Y.encodeStateAsUpdate of the new board document. */
-  boardState: Uint8Array
+  /**
+   * The new board as Yjs updates of about BATCH_BYTES each, in order: the
+   * server stores them one short transaction at a time, so a big board never
+   * holds up the rooms for one long write.
+   */
+  boardUpdates: Uint8Array[]
   records: number
 }
+
+/** Records' JSON per stored update. */
+export const BATCH_BYTES = 512 * 1024
 
 /** Why a file cannot be imported: `status` 400 for a bad file, 413 for one over the limits. */
 export class ImportRefused extends Error {
@@ -29,9 +36,10 @@ export class ImportRefused extends Error {
  * The board's size against the server's limits, before anything is built
  * from it: a file over the record limit is refused on its length alone.
  */
-function checkLimits(json: unknown, limits: DocLimits): void {
+function checkLimits(json: unknown, limits: DocLimits): Map<string, number> {
+  const sizes = new Map<string, number>()
   const records = (json as { board?: { records?: unknown } } | null)?.board?.records
-  if (!Array.isArray(records)) return
+  if (!Array.isArray(records)) return sizes
   if (records.length > limits.maxRecords) {
     throw new ImportRefused(413, `the board has ${records.length} records; this server takes at most ${limits.maxRecords} (MAX_BOARD_RECORDS)`)
   }
@@ -43,8 +51,11 @@ function checkLimits(json: unknown, limits: DocLimits): void {
       throw new ImportRefused(413, `board.records[${i}]${typeof id === 'string' ? ` (${id})` : ''}: ${size} bytes; a record may have at most ${limits.maxRecordBytes} (MAX_RECORD_BYTES)`)
     }
     total += size
+    const id = (records[i] as { id?: unknown })?.id
+    if (typeof id === 'string') sizes.set(id, size)
   }
   if (total > limits.maxDocBytes) throw new ImportRefused(413, `the board is ${total} bytes; this server takes at most ${limits.maxDocBytes} (MAX_BOARD_BYTES)`)
+  return sizes
 }
 
 /**
@@ -59,7 +70,7 @@ export function prepareImport(body: Uint8Array, limits: DocLimits): PreparedImpo
   } catch (error) {
     throw new ImportRefused(400, `the body is not valid JSON: ${(error as Error).message}`)
   }
-  checkLimits(json, limits)
+  const sizes = checkLimits(json, limits)
   let file
   try {
     file = parseWorkshopFile(json)
@@ -69,18 +80,39 @@ export function prepareImport(body: Uint8Array, limits: DocLimits): PreparedImpo
   }
   json = null
   const doc = new Y.Doc()
+  const boardUpdates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => boardUpdates.push(update))
   try {
-    initBoardDoc(doc, file.board.records)
+    const batches = inBatches(file.board.records, (r) => sizes.get(r.id) ?? 0)
+    initBoardDoc(doc, batches[0] ?? [])
+    for (const batch of batches.slice(1)) doc.transact(() => pushNewRecords(doc, batch))
     return {
       method: file.method,
       title: file.title,
       settings: file.settings,
       votes: file.votes,
       agendaAsRun: file.control?.agendaAsRun ?? [],
-      boardState: Y.encodeStateAsUpdate(doc),
+      boardUpdates,
       records: file.board.records.length,
     }
   } finally {
     doc.destroy()
   }
+}
+
+function inBatches<T>(items: readonly T[], bytes: (item: T) => number): T[][] {
+  const batches: T[][] = []
+  let current: T[] = []
+  let size = 0
+  for (const item of items) {
+    if (current.length > 0 && size + bytes(item) > BATCH_BYTES) {
+      batches.push(current)
+      current = []
+      size = 0
+    }
+    current.push(item)
+    size += bytes(item)
+  }
+  if (current.length > 0) batches.push(current)
+  return batches
 }

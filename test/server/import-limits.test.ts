@@ -96,4 +96,19 @@ test('a record over MAX_RECORD_BYTES is refused with 413, a malformed one with 4
   assert.is(workshops(), before)
 })
 
+test('pieces of an import the server did not finish are dropped when it starts again', async () => {
+  const other = await startTestServer()
+  const id = 'AAAAAAAAAAAAAAAAAAAAAA'
+  other.app.db.prepare('INSERT INTO imports_in_progress (workshop_id, started_at) VALUES (?, ?)').run(id, Date.now())
+  other.app.db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)').run(id, Buffer.from([0, 0]))
+  await other.close()
+  const again = await startTestServer({ DATA_DIR: other.dataDir })
+  try {
+    const left = again.app.db.prepare('SELECT (SELECT COUNT(*) FROM doc_updates WHERE doc = ?) + (SELECT COUNT(*) FROM imports_in_progress) AS n').get(id) as { n: number }
+    assert.is(left.n, 0)
+  } finally {
+    await again.close({ removeData: true })
+  }
+})
+
 test.run()

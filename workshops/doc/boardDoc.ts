@@ -15,10 +15,7 @@ export function boardMeta(doc: Y.Doc): Y.Map<unknown> {
 
 /**
  * Fills a new, empty board document: versions first, then the records.
- * The records go in as one push of YKeyValue's {key, val} entries rather
- * than one YKeyValue.set each: a set walks the array, so 10,000 records took
- * seconds and hundreds of MB; one push is linear. Later ids win, as in
- * YKeyValue, so the array never holds a key twice.
+ * Later ids win, as in YKeyValue, so the array never holds a key twice.
  */
 export function initBoardDoc(doc: Y.Doc, records: readonly TLRecord[]): void {
   const byId = new Map<string, TLRecord>()
@@ -30,10 +27,18 @@ export function initBoardDoc(doc: Y.Doc, records: readonly TLRecord[]): void {
     const meta = boardMeta(doc)
     meta.set(META_DOC_VERSION, DOC_VERSION)
     meta.set(META_TLDRAW_SCHEMA, boardSchema.serialize())
-    const entries = doc.getArray<{ key: string; val: TLRecord }>(BOARD_RECORDS)
-    if (entries.length > 0) throw new Error('initBoardDoc: the board document is not empty')
-    entries.push([...byId].map(([key, val]) => ({ key, val })))
+    if (doc.getArray(BOARD_RECORDS).length > 0) throw new Error('initBoardDoc: the board document is not empty')
+    pushNewRecords(doc, [...byId.values()])
   })
+}
+
+/**
+ * Adds records whose ids are not on the board yet, as YKeyValue's {key, val}
+ * entries in one push. One YKeyValue.set per record would walk the array
+ * each time: 10,000 records took seconds and hundreds of MB that way.
+ */
+export function pushNewRecords(doc: Y.Doc, records: readonly TLRecord[]): void {
+  doc.getArray<{ key: string; val: TLRecord }>(BOARD_RECORDS).push(records.map((val) => ({ key: val.id, val })))
 }
 
 /**
