@@ -20,6 +20,13 @@ const PENDING_MS = 10 * 60_000
 const PENDING_MAX = 10_000
 /** Metadata kept for finishing sign-ins is fetched again after this long (keys and endpoints may move). */
 const DISCOVERY_MAX_AGE_MS = 60 * 60_000
+/**
+ * A sign-in starts with metadata at most this old: a provider that went down
+ * is noticed at once (the start page says so instead of sending the browser
+ * to an address that does not answer), while a flood of sign-in starts asks
+ * the provider at most once per this interval.
+ */
+const START_MAX_AGE_MS = 30_000
 const TIMEOUT_SECONDS = 5
 
 interface Pending {
@@ -55,10 +62,10 @@ export class OidcSignIn {
     private readonly log: Log,
   ) {}
 
-  /** The provider's metadata; `fresh` asks again (each sign-in starts so, which also tells at once when the provider is down). */
-  private discover(fresh = false): Promise<client.Configuration> {
+  /** The provider's metadata, fetched again when older than `maxAgeMs`. */
+  private discover(maxAgeMs = DISCOVERY_MAX_AGE_MS): Promise<client.Configuration> {
     const now = Date.now()
-    if (fresh || !this.configuration || now - this.configuration.at > DISCOVERY_MAX_AGE_MS) {
+    if (!this.configuration || now - this.configuration.at > maxAgeMs) {
       const insecure = new URL(this.cfg.issuer).protocol === 'http:'
       const config = client.discovery(new URL(this.cfg.issuer), this.cfg.clientId, this.cfg.clientSecret ?? undefined, undefined, {
         timeout: TIMEOUT_SECONDS,
@@ -78,7 +85,7 @@ export class OidcSignIn {
   async start(redirectUri: string): Promise<{ url: string; state: string }> {
     let config: client.Configuration
     try {
-      config = await this.discover(true)
+      config = await this.discover(START_MAX_AGE_MS)
     } catch (error) {
       this.log.warn({ issuer: this.cfg.issuer, err: (error as Error).message }, 'the identity provider did not answer')
       throw new OidcSignInError('unavailable', 'the identity provider did not answer')

@@ -135,6 +135,8 @@ const MIGRATIONS: Migration[] = [
      );
      CREATE INDEX audit_log_by_workshop ON audit_log (workshop_id, seq);
      CREATE INDEX audit_log_by_time ON audit_log (at);
+     -- Workshops that exist when this version first runs count as used now: retention starts counting from here.
+     INSERT INTO workshop_activity (workshop_id, last_activity_at) SELECT id, CAST(strftime('%s', 'now') AS INTEGER) * 1000 FROM workshops;
      CREATE TABLE imports_in_progress (
        workshop_id TEXT PRIMARY KEY,
        started_at INTEGER NOT NULL

@@ -80,7 +80,6 @@ export class WorkshopAccessStore {
   private readonly idleStmt
   private readonly addKeyStmt
   private readonly trimKeysStmt
-  private readonly keysStmt
   private readonly removeKeysOfStmt
   private readonly removeKeysOfEmailStmt
   private readonly setLinkStmt
@@ -107,7 +106,6 @@ export class WorkshopAccessStore {
       `DELETE FROM organiser_keys WHERE workshop_id = @w AND session_hash = @s AND key_hash NOT IN
          (SELECT key_hash FROM organiser_keys WHERE workshop_id = @w AND session_hash = @s ORDER BY created_at DESC, rowid DESC LIMIT ${KEYS_PER_SESSION})`,
     )
-    this.keysStmt = db.prepare<[string], OrganiserKey>('SELECT key_hash AS hash, email FROM organiser_keys WHERE workshop_id = ?')
     this.removeKeysOfStmt = db.prepare('DELETE FROM organiser_keys WHERE workshop_id = ? AND email = ?')
     this.removeKeysOfEmailStmt = db.prepare('DELETE FROM organiser_keys WHERE email = ?')
     this.setLinkStmt = db.prepare(
@@ -174,10 +172,6 @@ export class WorkshopAccessStore {
       this.addKeyStmt.run(keyHash, workshopId, sessionHash, email, now)
       this.trimKeysStmt.run({ w: workshopId, s: sessionHash })
     })()
-  }
-
-  organiserKeys(workshopId: string): OrganiserKey[] {
-    return this.keysStmt.all(workshopId)
   }
 
   setSealedParticipantKey(workshopId: string, sealed: string): void {

@@ -62,11 +62,9 @@ export class Retention {
       sessions.prune(now)
       organisers.pruneTokens(now)
       if (this.keepMs === null) return deleted
-      for (const id of access.idleSince(now - this.keepMs)) {
-        workshops.delete(id)
-        audit.record(id, 'deleted', { kind: 'system' }, 'retention', { now })
-        deleted.push(id)
-      }
+      deleted.push(...access.idleSince(now - this.keepMs))
+      workshops.deleteMany(deleted)
+      for (const id of deleted) audit.record(id, 'deleted', { kind: 'system' }, 'retention', { now })
       audit.prune(now - this.keepMs)
       if (deleted.length > 0) log.info({ workshops: deleted.length }, 'deleted workshops without activity for RETENTION_DAYS')
     } catch (error) {

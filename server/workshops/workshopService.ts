@@ -142,10 +142,18 @@ export class WorkshopService {
 
   /** Deletes the workshop and all its documents for good (gone from the database file and its WAL). */
   delete(id: string): void {
-    this.sync.discardWorkshop(id)
+    this.deleteMany([id])
+  }
+
+  /** The same for several workshops at once (retention), with one pass over the WAL. */
+  deleteMany(ids: readonly string[]): void {
+    if (ids.length === 0) return
+    for (const id of ids) this.sync.discardWorkshop(id)
     eraseForGood(this.keeping.db, () => {
-      this.workshops.delete(id)
-      this.docs.deleteAll(id)
+      for (const id of ids) {
+        this.workshops.delete(id)
+        this.docs.deleteAll(id)
+      }
     })
   }
 }

@@ -43,7 +43,9 @@ export function organiserRoutes(deps: ApiDeps): Route[] {
   const invite = (base: string, email: string): { signIn: 'provider' | 'password' | 'link'; setupUrl?: string } => {
     const existing = accounts.find(email)
     if (existing) return { signIn: existing.passwordHash ? 'password' : 'provider' }
-    if (oidc?.domainAllowed(email) || !config.auth.localSignIn) return { signIn: 'provider' }
+    // With an identity provider, who may be an organiser is its configuration's say: no local accounts by invitation
+    // (`npm run organisers -- add` still makes one).
+    if (oidc || !config.auth.localSignIn) return { signIn: 'provider' }
     // Only for a new account: a link for an existing one would let the inviter choose someone else's password.
     const { token } = accounts.passwordToken(email)
     return { signIn: 'link', setupUrl: setupLink(base, token) }
