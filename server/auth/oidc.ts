@@ -21,12 +21,12 @@ const PENDING_MAX = 10_000
 /** Metadata kept for finishing sign-ins is fetched again after this long (keys and endpoints may move). */
 const DISCOVERY_MAX_AGE_MS = 60 * 60_000
 /**
- * A sign-in starts with metadata at most this old: a provider that went down
- * is noticed at once (the start page says so instead of sending the browser
- * to an address that does not answer), while a flood of sign-in starts asks
- * the provider at most once per this interval.
+ * A sign-in starts by asking the provider for its metadata (at most one
+ * request a second, however many start at once): a provider that went down
+ * is then noticed at once, and the start page says so instead of sending the
+ * browser to an address that does not answer.
  */
-const START_MAX_AGE_MS = 30_000
+const START_MAX_AGE_MS = 1000
 const TIMEOUT_SECONDS = 5
 
 interface Pending {

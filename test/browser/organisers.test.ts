@@ -13,7 +13,7 @@ const suite = browserSuite(test)
 const myWorkshop = (p: Person, title: string) => p.page.getByTestId('my-workshop').filter({ hasText: title })
 
 async function createOnStartPage(p: Person, title: string): Promise<{ facilitator: string; participant: string }> {
-  await p.page.getByText('Idégenerering och prototyper').click()
+  await p.page.getByText('Idégenerering och prototyper', { exact: true }).click()
   await p.page.getByLabel('Workshopens namn').fill(title)
   await p.page.getByRole('button', { name: 'Skapa workshop' }).click()
   const links = { facilitator: await p.page.getByTestId('facilitator-link').inputValue(), participant: await p.page.getByTestId('participant-link').inputValue() }
@@ -151,6 +151,24 @@ test('an organiser imports a workshop file and adds and deletes a persona', asyn
   await karin.page.getByText('Personan Lisa är borttagen.').waitFor()
   const options = await karin.page.getByLabel('Persona').locator('option').allInnerTexts()
   assert.not.ok(options.some((o) => o.startsWith('Lisa')), 'Lisa is no longer offered')
+})
+
+test('a workshop that retention will delete within 14 days says so in Mina workshoppar', async () => {
+  const karin = await suite.person('Karin')
+  await signInAsOrganiser(karin, suite.server)
+  await createOnStartPage(karin, 'Snart borta')
+  await createOnStartPage(karin, 'Används')
+  const id = suite.server.app.db.prepare("SELECT id FROM workshops WHERE title = 'Snart borta'").get() as { id: string }
+  // As if nobody had touched it for 360 of the 365 days.
+  const back = 360 * 86_400_000
+  suite.server.app.db.prepare('UPDATE workshops SET created_at = created_at - ? WHERE id = ?').run(back, id.id)
+  suite.server.app.db.prepare('UPDATE workshop_activity SET last_activity_at = last_activity_at - ? WHERE workshop_id = ?').run(back, id.id)
+  suite.server.app.db.prepare("UPDATE doc_states SET updated_at = updated_at - ? WHERE doc = ? OR doc LIKE ? || '/%'").run(back, id.id, id.id)
+  await karin.page.reload()
+  const warning = myWorkshop(karin, 'Snart borta').getByText(/Raderas .* eftersom ingen har använt den på länge/)
+  await warning.waitFor()
+  assert.ok(await warning.isVisible())
+  assert.is(await myWorkshop(karin, 'Används').getByText(/eftersom ingen har använt den/).count(), 0, 'the used one has no warning')
 })
 
 test('the start page, signed out and signed in with a workshop open for inviting, has no serious or critical accessibility problems', async () => {

@@ -165,4 +165,16 @@ test('endpoints without a key are rate limited per address', async () => {
   assert.is(admin.status, 200)
 })
 
+test('LOCAL_SIGN_IN=off: no setup link, no password sign-in, only the identity provider', async () => {
+  const s = await server({ LOCAL_SIGN_IN: 'off', OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'x', OIDC_ALLOWED_DOMAINS: 'kommun.se' })
+  assert.is(s.app.firstStartLink(), null)
+  const info = (await (await fetch(`${s.url}/api/session`)).json()) as { signIn: { local: boolean; oidc: boolean } }
+  assert.equal(info.signIn, { local: false, oidc: true })
+  assert.is((await json(s.url, '/api/session', { email: 'a@kommun.se', password: TEST_PASSWORD })).status, 404)
+  // The provider is down (nothing listens on port 9): a clear answer, not a browser error.
+  const start = await fetch(`${s.url}/auth/oidc`, { redirect: 'manual' })
+  assert.is(start.status, 302)
+  assert.is(start.headers.get('location'), '/?signin=unavailable')
+})
+
 test.run()
