@@ -4,7 +4,7 @@
  * client processes (bench/worker.ts: real y-websocket providers over `ws`).
  * Runs alternate ours, reference, ours, … and the table shows medians.
  *
- * Scenarios (BENCH_ONLY=load,join,storm,memory):
+ * Scenarios (BENCH_ONLY=load,join,storm,memory,import):
  * - load: one room, N clients (BENCH_SIZES, default 10,50,200) with presence
  *   (a cursor moved twice a second), 20 edits/s in all, each a ~200-byte card
  *   carrying its send time; latency = arrival at each other client − send.
@@ -12,6 +12,9 @@
  *   server CPU per join.
  * - storm: 200 clients join one room within 3 s while another room is edited.
  * - memory: 200 rooms with one client each, then everyone leaves.
+ * - import (ours only): a workshop file at the board limits (10,000 records,
+ *   about 14 MB) is imported while another room is edited; then a file of
+ *   49,000 records, which must be refused without harm.
  *
  * Other knobs: BENCH_SECONDS (15, per measured run), BENCH_RUNS (3),
  * BENCH_WORKERS (2), BENCH_TARGETS (ours,reference), BENCH_ROLE
@@ -26,7 +29,9 @@ import { availableParallelism, cpus, loadavg, setPriority } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { bigWorkshopFile } from '../test/helpers/bigWorkshopFile'
 import { freePort, startProcessServer } from '../test/helpers/processServer'
+import { ADMIN_HEADERS } from '../test/helpers/testServer'
 import { cpuWindow, max, median, otherCpuWindow, percentile, rssMb, rssPeak, settle, sleep, wallNow } from './measure'
 import type { ClientSpec, Command, ConnectReply, LoadReply, Reply, RoomAddress } from './protocol'
 
@@ -68,7 +73,10 @@ const CONFIG = {
    * for values below 0; otherwise it is left alone.
    */
   priority: process.env.BENCH_PRIORITY === 'off' ? null : Number(process.env.BENCH_PRIORITY ?? -5),
-  scenarios: new Set((process.env.BENCH_ONLY ?? 'load,join,storm,memory').split(',').map((s) => s.trim())),
+  /** Cards in the imported file (plus the board's 2 base records: 10,000 = MAX_BOARD_RECORDS) and characters of text on each. */
+  importCards: envInt('BENCH_IMPORT_CARDS', 9_998),
+  importTextChars: envInt('BENCH_IMPORT_TEXT', 1200),
+  scenarios: new Set((process.env.BENCH_ONLY ?? 'load,join,storm,memory,import').split(',').map((s) => s.trim())),
   /** Which servers to run ("ours" alone is handy while tuning). */
   targets: new Set((process.env.BENCH_TARGETS ?? 'ours,reference').split(',').map((s) => s.trim())),
   /** Whose key the clients use on our server: participant edits pass the facilitation write guard, facilitator edits skip it. */
@@ -188,6 +196,8 @@ interface Target {
   /** Our data directory, to check from the outside that rooms were unloaded. */
   readonly dataDir: string | null
   newRoom(label: string): Promise<RoomAddress & { docName: string }>
+  /** Ours only: POST /api/workshops/import of `body`; the answer's status. */
+  importFile?(body: string): Promise<number>
   /** Live JS heap after a full collection, in MB; null unless started with `heapProbe`. */
   liveHeapMb(): Promise<number | null>
   stop(): Promise<void>
@@ -245,6 +255,11 @@ async function startOurs(heapProbe = false): Promise<Target> {
       const w = await server.createWorkshop({ title: `Bench ${label}` })
       const key = CONFIG.role === 'facilitator' ? w.facilitatorKey : w.participantKey
       return { serverUrl: `${server.wsUrl}/sync`, room: w.id, params: { key }, docName: w.id }
+    },
+    async importFile(body) {
+      const res = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN_HEADERS }, body })
+      await res.arrayBuffer()
+      return res.status
     },
     liveHeapMb: async () => (heapProbe ? askHeap(server.pid, server.output) : null),
     stop: () => server.stop({ removeData: true }),
@@ -546,6 +561,69 @@ async function stormRun(t: Target, run: number): Promise<StormResult> {
   }
 }
 
+interface ImportResult {
+  fileMb: number
+  records: number
+  status: number
+  importS: number
+  before: Latencies
+  during: Latencies
+  rssPeakMb: number
+  /** The 49,000-record file: its answer and how long it took. */
+  hugeStatus: number
+  hugeS: number
+  aliveAfter: boolean
+}
+
+async function importRun(t: Target, run: number): Promise<ImportResult> {
+  const room = await t.newRoom('import-other')
+  const group = `import-${t.name}-${run}`
+  const editors = 10
+  await probe.request({ cmd: 'connect', group, clients: range(editors).map((i) => ({ ...room, idx: i })), awareness: true, timeoutMs: 10_000 })
+  await sleep(2000)
+  const file = bigWorkshopFile(CONFIG.importCards, CONFIG.importTextChars)
+  const huge = bigWorkshopFile(48_998, 10)
+  const preMs = 3000
+  const durationMs = 20_000
+  const startAt = wallNow() + 500
+  const edits = probe.request<LoadReply>(
+    { cmd: 'load', group, tag: group, startAt, durationMs, intervalMs: intervalMs(), totalClients: editors, graceMs: 2000 },
+    durationMs + 60_000,
+  )
+  await sleep(startAt + preMs - wallNow())
+  const rss = rssPeak(t.pid, 100)
+  const importStart = wallNow()
+  const status = await t.importFile!(file)
+  const importEnd = wallNow()
+  const rssPeakMb = rss.stop()
+  await sleep(1000)
+  const hugeStart = wallNow()
+  const hugeStatus = await t.importFile!(huge)
+  const hugeS = (wallNow() - hugeStart) / 1000
+  const load = await edits
+  const aliveAfter = (await fetch(`${room.serverUrl.replace('ws://', 'http://').replace(/\/sync$/, '')}/healthz`).catch(() => null))?.ok ?? false
+  await closeEverywhere(group)
+  await settleAll()
+  const before: number[] = []
+  const during: number[] = []
+  load.sentAt.forEach((sentAt, i) => {
+    if (sentAt < importStart) before.push(load.latency[i])
+    else if (sentAt <= importEnd) during.push(load.latency[i])
+  })
+  return {
+    fileMb: file.length / 1024 / 1024,
+    records: CONFIG.importCards + 2,
+    status,
+    importS: (importEnd - importStart) / 1000,
+    before: latencies(before),
+    during: latencies(during),
+    rssPeakMb,
+    hugeStatus,
+    hugeS,
+    aliveAfter,
+  }
+}
+
 interface MemoryResult {
   rooms: number
   beforeMb: number
@@ -704,6 +782,7 @@ async function main(): Promise<void> {
     join: perTarget<JoinResult>(),
     storm: perTarget<StormResult>(),
     memory: perTarget<MemoryResult>(),
+    import: perTarget<ImportResult>(),
   }
 
   console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
@@ -741,6 +820,17 @@ async function main(): Promise<void> {
           results.storm[t.name].push(res)
           console.log(
             `storm run ${r + 1}, ${t.name.padEnd(9)}: ${res.joined}/${res.joiners} joined in ${res.allJoinedS.toFixed(1)} s; other room p50 ${res.during.p50.toFixed(1)} p99 ${res.during.p99.toFixed(1)} max ${res.during.max.toFixed(0)} ms (before: p99 ${res.before.p99.toFixed(1)}); server ${res.serverCpuS.toFixed(2)} s CPU; other processes ${res.otherCpuPct.toFixed(0)} %`,
+          )
+        }
+      }
+    }
+    if (CONFIG.scenarios.has('import')) {
+      for (let r = 0; r < CONFIG.runs; r++) {
+        for (const t of targets.filter((x) => x.importFile)) {
+          const res = await importRun(t, r)
+          results.import[t.name].push(res)
+          console.log(
+            `import run ${r + 1}, ${t.name.padEnd(9)}: ${res.records} records (${res.fileMb.toFixed(1)} MB) → ${res.status} in ${res.importS.toFixed(2)} s, RSS peak ${res.rssPeakMb.toFixed(0)} MB; other room during p50 ${res.during.p50.toFixed(1)} p99 ${res.during.p99.toFixed(1)} max ${res.during.max.toFixed(0)} ms (before: p99 ${res.before.p99.toFixed(1)}); 49,000 records → ${res.hugeStatus} in ${res.hugeS.toFixed(2)} s, server ${res.aliveAfter ? 'alive' : 'DOWN'}`,
           )
         }
       }
@@ -804,6 +894,16 @@ async function main(): Promise<void> {
     add(s, 'server CPU during storm (s)', results.storm, (x) => x.serverCpuS, 2)
     add(s, 'other processes on the machine (% of a core)', results.storm, (x) => x.otherCpuPct, 0, false)
   }
+  if (results.import.ours.length) {
+    const s = `import ${CONFIG.importCards + 2} records while another room edits`
+    add(s, 'import time (s)', results.import, (x) => x.importS, 2, false)
+    add(s, 'other room before: p99 (ms)', results.import, (x) => x.before.p99, 1, false)
+    add(s, 'other room during: p50 (ms)', results.import, (x) => x.during.p50, 1, false)
+    add(s, 'other room during: p99 (ms)', results.import, (x) => x.during.p99, 1, false)
+    add(s, 'other room during: max (ms)', results.import, (x) => x.during.max, 0, false)
+    add(s, 'server RSS peak (MB)', results.import, (x) => x.rssPeakMb, 0, false)
+    add(s, '49,000-record file refused after (s)', results.import, (x) => x.hugeS, 2, false)
+  }
   if (results.memory.ours.length || results.memory.reference.length) {
     const s = `${CONFIG.memoryRooms} rooms, 1 client each, then all leave`
     add(s, 'RSS before (MB)', results.memory, (x) => x.beforeMb, 0, false)
@@ -842,14 +942,23 @@ async function main(): Promise<void> {
   const joinRow = get('join a room', 'time until synced (ms)')
   if (joinRow?.ours != null && joinRow.reference != null)
     checks.push({ target: 'join into a full room no slower than reference', ok: joinRow.ours <= joinRow.reference, detail: `${fmt(joinRow.ours, 1)} vs ${fmt(joinRow.reference, 1)} ms` })
-  const stormMax = rows.find((r) => r.metric === 'other room during: max (ms)')
-  const stormP99 = rows.find((r) => r.metric === 'other room during: p99 (ms)')
+  const stormMax = rows.find((r) => r.scenario.includes(' join within ') && r.metric === 'other room during: max (ms)')
+  const stormP99 = rows.find((r) => r.scenario.includes(' join within ') && r.metric === 'other room during: p99 (ms)')
   if (stormMax?.ours != null)
     checks.push({
       target: 'join storm does not stall the other room (no edit slower than 250 ms)',
       ok: stormMax.ours < 250,
       detail: `max ${fmt(stormMax.ours, 0)} ms, p99 ${fmt(stormP99?.ours ?? null, 1)} ms (reference max ${fmt(stormMax.reference, 0)} ms)`,
     })
+  const imports = results.import.ours
+  if (imports.length) {
+    const worst = Math.max(...imports.map((x) => x.during.max))
+    checks.push({
+      target: 'an import at the limits does not stall another room (no edit slower than 250 ms), a 49,000-record file is refused and the server lives',
+      ok: worst < 250 && imports.every((x) => x.status === 201 && x.hugeStatus === 413 && x.aliveAfter),
+      detail: `max ${worst.toFixed(0)} ms; answers ${imports.map((x) => `${x.status}/${x.hugeStatus}`).join(', ')}`,
+    })
+  }
   const mem = results.memory.ours[0]
   if (mem && mem.heapBeforeMb !== null && mem.heapPeakMb !== null && mem.heapAfterMb !== null) {
     const grown = mem.heapPeakMb - mem.heapBeforeMb

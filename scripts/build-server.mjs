@@ -1,9 +1,11 @@
-// Bundles the server's TypeScript into dist/server/main.js; npm packages stay external.
+// Bundles the server's TypeScript into dist/server/main.js (and the import
+// worker beside it, dist/server/importWorker.js); npm packages stay external.
 import { build } from 'esbuild'
 
 await build({
-  entryPoints: ['server/main.ts'],
-  outfile: 'dist/server/main.js',
+  entryPoints: ['server/main.ts', 'server/workshops/importWorker.ts'],
+  outdir: 'dist/server',
+  entryNames: '[name]',
   bundle: true,
   platform: 'node',
   format: 'esm',

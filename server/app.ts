@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
+import { LinkSeal } from './auth/linkSeal'
+import { OidcSignIn } from './auth/oidc'
+import { OrganiserAccounts, setupLink } from './auth/organiserAccounts'
+import { OrganiserAuth } from './auth/organiserAuth'
 import type { Config } from './config'
 import { BoardImageStore } from './export/boardImages'
 import { WorkshopExporter } from './export/exportWorkshop'
@@ -10,19 +14,25 @@ import { licenceWarning } from './licenceWarning'
 import { createWorkshopFacts } from './facilitation/workshopFacts'
 import { createApi } from './http/api'
 import { PersonaLibrary } from './personas/personaLibrary'
+import { RateLimits } from './http/rateLimit'
 import { HttpError, sendError } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { serveStatic } from './http/staticFiles'
 import type { Log } from './log'
 import { loadMethods, type MethodRegistry } from './methods/loadMethods'
+import { AuditStore } from './store/auditStore'
 import { openDatabase, type Db } from './store/database'
 import { DocStore } from './store/docStore'
+import { OrganiserStore } from './store/organiserStore'
+import { SessionStore } from './store/sessionStore'
+import { WorkshopAccessStore } from './store/workshopAccessStore'
 import { WorkshopStore } from './store/workshopStore'
 import { Seats } from './sync/seats'
 import { ServerSecrets } from './store/serverSecrets'
 import { SyncServer } from './sync/syncServer'
 import type { WorkshopFacts } from './workshops/facts'
 import { WorkshopImporter } from './workshops/importWorkshop'
+import { Retention } from './workshops/retention'
 import { WorkshopService } from './workshops/workshopService'
 
 export interface App {
@@ -30,6 +40,14 @@ export interface App {
   readonly sync: SyncServer
   readonly methods: MethodRegistry
   readonly db: Db
+  /** Organiser accounts (tests and the first-start link use it). */
+  readonly accounts: OrganiserAccounts
+  readonly retention: Retention
+  /**
+   * On a start with no organiser and local sign-in on: the one-time link
+   * that creates the first organiser (a new one each start). Null otherwise.
+   */
+  firstStartLink(): string | null
   listen(): Promise<number>
   close(): Promise<void>
 }
@@ -80,20 +98,49 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     maxRefusedPerMinute: config.maxRefusedPerMinute,
   }, new Seats(new ServerSecrets(db).get('seats')))
   const personas = new PersonaLibrary(methods, resolve(config.dataDir, 'personas'))
-  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync)
+  const access = new WorkshopAccessStore(db)
+  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync, { db, access, seal: LinkSeal.forDataDir(config.dataDir) })
+  const organisers = new OrganiserStore(db)
+  const sessions = new SessionStore(db)
+  const audit = new AuditStore(db)
+  const accounts = new OrganiserAccounts(organisers, sessions, access)
+  const auth = new OrganiserAuth(config, sessions, access, workshops)
+  const oidc = config.auth.oidc ? new OidcSignIn(config.auth.oidc, log) : null
+  const limits = new RateLimits(config.auth.trustProxy)
+  const retention = new Retention(config.retentionDays, { access, workshops, audit, sessions, organisers, log })
   const facilitation = new FacilitationService(db, sync, log)
   sync.setBoardLockReader(facilitation.isBoardLocked)
   const facts = options.facts ?? workshopFactsFor({ db, docs, methods })
   const importedFacts = new ImportedFactsStore(db)
   const boardImages = new BoardImageStore(db)
   const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages })
-  const importer = new WorkshopImporter(db, workshopStore, docs, methods, importedFacts)
+  const importer = new WorkshopImporter(db, workshopStore, docs, methods, importedFacts, config.docLimits)
   const baseUrl = (req: IncomingMessage): string => {
     if (config.publicUrl) return config.publicUrl
     const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
     return `${proto}://${req.headers.host ?? `localhost:${config.port}`}`
   }
-  const api = createApi({ config, methods, personas, workshops, docs, sync, facts, exporter, importer, boardImages, facilitation, baseUrl })
+  const api = createApi({
+    config,
+    methods,
+    personas,
+    workshops,
+    docs,
+    sync,
+    facts,
+    exporter,
+    importer,
+    boardImages,
+    facilitation,
+    baseUrl,
+    auth,
+    accounts,
+    oidc,
+    limits,
+    audit,
+    access,
+    retention,
+  })
 
   const server = createServer(async (req, res) => {
     setSecurityHeaders(res)
@@ -103,7 +150,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
       if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(config.clientDir, url.pathname, res)) return
       sendError(res, 404, 'not found')
     } catch (error) {
-      if (error instanceof HttpError) return sendError(res, error.status, error.message)
+      if (error instanceof HttpError) return sendError(res, error.status, error.message, error.headers)
       log.error({ err: error, url: url.pathname }, 'request failed')
       if (!res.headersSent) sendError(res, 500, 'internal error')
       else res.destroy()
@@ -114,17 +161,30 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     sync.handleUpgrade(req, socket, head)
   })
 
+  let listeningPort: number | null = null
   return {
     server,
     sync,
     methods,
     db,
+    accounts,
+    retention,
+    firstStartLink: () => {
+      if (!config.auth.localSignIn) return null
+      const token = accounts.setupToken()
+      return token ? setupLink(config.publicUrl ?? `http://localhost:${listeningPort ?? config.port}`, token) : null
+    },
     listen: () =>
       new Promise((ok, fail) => {
         server.once('error', fail)
-        server.listen(config.port, config.host, () => ok((server.address() as AddressInfo).port))
+        server.listen(config.port, config.host, () => {
+          listeningPort = (server.address() as AddressInfo).port
+          retention.start()
+          ok(listeningPort)
+        })
       }),
     close: async () => {
+      retention.stop()
       sync.close()
       server.closeAllConnections()
       await new Promise<void>((ok) => server.close(() => ok()))

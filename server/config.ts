@@ -2,6 +2,29 @@ import { resolve } from 'node:path'
 import type { DocLimits } from '../workshops/rules/limits'
 import { DEFAULT_DOC_LIMITS } from '../workshops/rules/limits'
 
+/** Sign-in with the employer's identity provider (OpenID Connect). */
+export interface OidcConfig {
+  issuer: string
+  clientId: string
+  clientSecret: string | null
+  /** E-mail domains whose people may be organisers; ['*'] lets in everyone the provider signs in. */
+  allowedDomains: string[]
+  /** When set, the person must also be in one of these groups (the claim OIDC_GROUPS_CLAIM). */
+  allowedGroups: string[]
+  groupsClaim: string
+}
+
+export interface AuthConfig {
+  /** `Authorization: Bearer <ADMIN_TOKEN>` acts as an organiser of every workshop. */
+  adminToken: string | null
+  /** E-mail and password accounts (LOCAL_SIGN_IN, on unless turned off). */
+  localSignIn: boolean
+  oidc: OidcConfig | null
+  sessionHours: number
+  /** Behind a reverse proxy: the client address is the last X-Forwarded-For entry, HTTPS from X-Forwarded-Proto. */
+  trustProxy: boolean
+}
+
 export interface Config {
   port: number
   host: string
@@ -20,6 +43,9 @@ export interface Config {
   maxRefusedPerMinute: number
   unloadAfterMs: number
   pingIntervalMs: number
+  auth: AuthConfig
+  /** A workshop without activity for this many days is deleted; 0 keeps workshops for ever. */
+  retentionDays: number
   /** Where the built client is (dist/client). */
   clientDir: string
   /** Repository root: built-in workshop definitions are under it. */
@@ -32,6 +58,68 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
   return n
+}
+
+function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`)
+  return n
+}
+
+function flagFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false
+  throw new Error(`${name} must be on or off, got "${env[name]}"`)
+}
+
+const listFrom = (env: NodeJS.ProcessEnv, name: string): string[] =>
+  (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+const ADMIN_TOKEN_MIN = 24
+
+function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim()
+  if (!issuer) return null
+  const url = new URL(issuer)
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new Error(`OIDC_ISSUER must be an https:// address (plain http only on localhost), got "${issuer}"`)
+  }
+  const clientId = env.OIDC_CLIENT_ID?.trim()
+  if (!clientId) throw new Error('OIDC_CLIENT_ID is needed with OIDC_ISSUER')
+  const allowedDomains = listFrom(env, 'OIDC_ALLOWED_DOMAINS').map((d) => d.toLowerCase().replace(/^@/, ''))
+  const allowedGroups = listFrom(env, 'OIDC_ALLOWED_GROUPS')
+  if (allowedDomains.length === 0 && allowedGroups.length === 0) {
+    throw new Error('with OIDC_ISSUER, say who may be an organiser: OIDC_ALLOWED_DOMAINS (e.g. "kommun.se", or "*" for everyone the provider signs in) and/or OIDC_ALLOWED_GROUPS')
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET?.trim() || null,
+    allowedDomains,
+    allowedGroups,
+    groupsClaim: env.OIDC_GROUPS_CLAIM?.trim() || 'groups',
+  }
+}
+
+function authFrom(env: NodeJS.ProcessEnv): AuthConfig {
+  const adminToken = env.ADMIN_TOKEN?.trim() || null
+  if (adminToken && adminToken.length < ADMIN_TOKEN_MIN) {
+    throw new Error(`ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN} characters (e.g. openssl rand -base64 32)`)
+  }
+  const oidc = oidcFrom(env)
+  const localSignIn = flagFrom(env, 'LOCAL_SIGN_IN', true)
+  if (!localSignIn && !oidc) throw new Error('LOCAL_SIGN_IN=off needs OIDC_ISSUER: otherwise nobody can sign in')
+  const sessionHours = numberFrom(env, 'SESSION_HOURS', 12)
+  if (sessionHours <= 0) throw new Error('SESSION_HOURS must be more than 0')
+  return { adminToken, localSignIn, oidc, sessionHours, trustProxy: flagFrom(env, 'TRUST_PROXY', false) }
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
@@ -60,6 +148,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     },
     unloadAfterMs: intFrom(env, 'UNLOAD_AFTER_MS', 30_000),
     pingIntervalMs: intFrom(env, 'PING_INTERVAL_MS', 30_000),
+    auth: authFrom(env),
+    retentionDays: numberFrom(env, 'RETENTION_DAYS', 365),
     clientDir: resolve(rootDir, 'dist/client'),
     rootDir,
   }

@@ -17,6 +17,9 @@ try {
   app = createApp(config, log)
   const port = await app.listen()
   log.info({ port, dataDir: config.dataDir, licence: config.tldrawLicenseKey ? 'set' : 'none' }, `Samverkstad listens on http://localhost:${port}`)
+  const setup = app.firstStartLink()
+  // At warn, so it shows at LOG_LEVEL=warn too: nobody can create a workshop until it is used.
+  if (setup) log.warn({ setupLink: setup }, `No organiser yet. Open this link to create the first organiser account (valid 24 hours, once): ${setup}`)
 } catch (error) {
   // A broken workshop definition names its file, field and problem here; the server does not start.
   console.error(`Samverkstad did not start: ${(error as Error).message}`)

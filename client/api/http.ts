@@ -4,6 +4,9 @@ import type { Persona, WorkshopDefinition } from '../../workshops/method/types'
 
 export type { Persona }
 
+/** A persona as the start page lists it; `custom` ones were added there and can be deleted. */
+export type ListedPersona = Persona & { custom?: boolean }
+
 export interface MethodSummary {
   id: string
   title: Localized
@@ -36,7 +39,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** A JSON request to our own API (the session cookie goes along); throws ApiError with the server's message. */
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, init)
   const body = (await res.json().catch(() => ({}))) as { error?: string }
   if (!res.ok) throw new ApiError(res.status, body.error ?? res.statusText)
@@ -44,7 +48,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 export const api = {
-  personas: () => request<Persona[]>('/api/personas'),
+  personas: () => request<ListedPersona[]>('/api/personas'),
   addPersona: (persona: Omit<Persona, 'id'>) =>
     request<Persona>('/api/personas', {
       method: 'POST',

@@ -1,12 +1,14 @@
 import type { Lang } from '../../workshops/lang'
+import { authMessages } from '../auth/messages'
 import { outlineMessages } from '../outline/messages'
+import { startMessages } from '../start/messages'
 import { licenceMessages } from '../workshop/licenceMessages'
 import { refusalMessages } from '../workshop/refusalMessages'
 import { en } from './en'
 import { sv } from './sv'
 
 /** Every feature's texts. A feature with its own messages file adds one entry here. */
-const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages] as const
+const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages] as const
 
 type Part = (typeof parts)[number]
 type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never

@@ -1,7 +1,8 @@
-import { createResource, createSignal, For } from 'solid-js'
+import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, type Persona } from '../api/http'
 import { StatusMessage } from '../StatusMessage'
 import { t, type MessageKey } from '../i18n/i18n'
+import { organiserApi } from './organiserApi'
 
 const TEXT_FIELDS = ['family', 'home', 'work', 'interests', 'diagnosis', 'situation'] as const
 
@@ -30,6 +31,21 @@ export function PersonaPicker(props: { value: string; onChange: (id: string) => 
     }
   }
 
+  const chosen = () => personas()?.find((p) => p.id === props.value)
+
+  async function remove() {
+    const persona = chosen()
+    if (!persona?.custom) return
+    try {
+      await organiserApi.deletePersona(persona.id)
+      await refetch()
+      props.onChange('anna')
+      setMessage({ ok: true, text: t('persona.deleted', { name: persona.name }) })
+    } catch (error) {
+      setMessage({ ok: false, text: t('persona.failed', { error: (error as Error).message }) })
+    }
+  }
+
   return (
     <div class="persona-picker">
       <label class="field">
@@ -44,6 +60,11 @@ export function PersonaPicker(props: { value: string; onChange: (id: string) => 
           </For>
         </select>
       </label>
+      <Show when={chosen()?.custom}>
+        <button type="button" class="secondary small" aria-label={t('persona.deleteLabel', { name: chosen()!.name })} onClick={() => void remove()}>
+          {t('persona.delete')}
+        </button>
+      </Show>
       <details>
         <summary>{t('persona.add')}</summary>
         {/* A form of its own, outside the workshop form: saving a persona does not create a workshop. */}

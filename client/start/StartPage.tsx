@@ -1,95 +1,85 @@
-import { createResource, createSignal, For, Show } from 'solid-js'
-import { api, type CreatedWorkshop } from '../api/http'
-import { localized, t } from '../i18n/i18n'
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js'
+import type { CreatedWorkshop } from '../api/http'
+import { sessionApi } from '../auth/sessionApi'
+import { SignInPanel } from '../auth/SignInPanel'
+import { t } from '../i18n/i18n'
 import { LanguageSwitch } from '../LanguageSwitch'
 import { CreatedLinks } from './CreatedLinks'
-import { PersonaPicker } from './PersonaPicker'
+import { CreateWorkshop } from './CreateWorkshop'
+import { MyWorkshops } from './MyWorkshops'
+import { organiserApi } from './organiserApi'
+import { WorkshopImport } from './WorkshopImport'
+import './start.css'
 
+/** The start page: sign in, then "Mina workshoppar", a new workshop, or an imported one. */
 export function StartPage() {
-  const [methods] = createResource(api.methods)
-  const [method, setMethod] = createSignal('')
-  const [title, setTitle] = createSignal('')
-  const [anonymous, setAnonymous] = createSignal(false)
-  const [persona, setPersona] = createSignal('anna')
-  const [busy, setBusy] = createSignal(false)
-  const [error, setError] = createSignal<string | null>(null)
-  const [created, setCreated] = createSignal<CreatedWorkshop | null>(null)
+  const [session, { refetch }] = createResource(sessionApi.get)
 
-  const chosenMethod = () => method() || methods()?.[0]?.id || ''
-
-  async function create(event: SubmitEvent) {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      setCreated(await api.createWorkshop({ method: chosenMethod(), title: title().trim(), anonymous: anonymous(), persona: persona() }))
-    } catch (e) {
-      setError(t('start.createFailed', { error: (e as Error).message }))
-    } finally {
-      setBusy(false)
-    }
+  async function signOut() {
+    await sessionApi.signOut().catch(() => undefined)
+    await refetch()
   }
 
   return (
     <main class="start-page">
       <header class="page-header">
         <h1>{t('app.name')}</h1>
-        <LanguageSwitch />
+        <div class="header-actions">
+          <Show when={session()?.organiser}>
+            {(o) => (
+              <>
+                <span class="muted" data-testid="signed-in-as">
+                  {t('auth.signedInAs', { email: o().email })}
+                </span>
+                <button type="button" class="secondary" onClick={() => void signOut()}>
+                  {t('auth.signOut')}
+                </button>
+              </>
+            )}
+          </Show>
+          <LanguageSwitch />
+        </div>
       </header>
       <p class="tagline">{t('app.tagline')}</p>
-      <Show when={!methods.error} fallback={<p role="alert">{t('start.loadFailed', { error: String(methods.error?.message) })}</p>}>
-        <Show when={created()} fallback={
-          <section class="create-form" aria-labelledby="create-heading">
-            <h2 id="create-heading">{t('start.heading')}</h2>
-            <form id="create-workshop" class="create-fields" onSubmit={create}>
-              <fieldset>
-                <legend>{t('start.method')}</legend>
-                <For each={methods()}>
-                  {(m) => (
-                    <label class="method-option">
-                      <input
-                        type="radio"
-                        name="method"
-                        value={m.id}
-                        checked={chosenMethod() === m.id}
-                        onChange={() => setMethod(m.id)}
-                      />
-                      <span class="method-title">{localized(m.title)}</span>
-                      <span class="method-meta">{t('start.minutes', { n: m.duration })}</span>
-                      <span class="method-goal">{localized(m.goal)}</span>
-                    </label>
-                  )}
-                </For>
-              </fieldset>
-              <label class="field">
-                <span>{t('start.title')}</span>
-                <input
-                  name="title"
-                  required
-                  maxlength={200}
-                  placeholder={t('start.titlePlaceholder')}
-                  value={title()}
-                  onInput={(e) => setTitle(e.currentTarget.value)}
-                />
-              </label>
-              <label class="checkbox">
-                <input type="checkbox" checked={anonymous()} onChange={(e) => setAnonymous(e.currentTarget.checked)} />
-                <span>{t('start.anonymous')}</span>
-              </label>
-            </form>
-            {/* The persona picker has a form of its own (adding a persona), so it sits beside the workshop form. */}
-            <PersonaPicker value={persona()} onChange={setPersona} />
-            <button type="submit" form="create-workshop" disabled={busy() || !chosenMethod()}>
-              {busy() ? t('start.creating') : t('start.create')}
-            </button>
-            <Show when={error()}>
-              <p role="alert" class="error">{error()}</p>
-            </Show>
-          </section>
-        }>
-          {(links) => <CreatedLinks links={links()} />}
-        </Show>
-      </Show>
+      <Switch>
+        <Match when={session.error}>
+          <p role="alert">{t('start.loadFailed', { error: String(session.error?.message) })}</p>
+        </Match>
+        <Match when={session()?.organiser}>{(o) => <OrganiserHome email={o().email} />}</Match>
+        <Match when={session()}>{(s) => <SignInPanel session={s()} onSignedIn={() => void refetch()} />}</Match>
+      </Switch>
     </main>
+  )
+}
+
+function OrganiserHome(props: { email: string }) {
+  const [workshops, { refetch }] = createResource(organiserApi.list)
+  const [created, setCreated] = createSignal<CreatedWorkshop | null>(null)
+  const done = (links: CreatedWorkshop) => {
+    setCreated(links)
+    void refetch()
+  }
+  return (
+    <>
+      <MyWorkshops workshops={workshops} me={props.email} onChanged={() => void refetch()} />
+      <Show
+        when={created()}
+        fallback={
+          <>
+            <CreateWorkshop onCreated={done} />
+            <WorkshopImport onImported={done} />
+          </>
+        }
+      >
+        {(links) => (
+          <>
+            <CreatedLinks links={links()} />
+            <button type="button" class="secondary" onClick={() => setCreated(null)}>
+              {t('start.createAnother')}
+            </button>
+          </>
+        )}
+      </Show>
+    </>
   )
 }

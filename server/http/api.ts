@@ -4,10 +4,12 @@ import type { ApiDeps, Route } from './route'
 import { basicRoutes } from './routes/basicRoutes'
 import { exportRoutes } from './routes/exportRoutes'
 import { facilitationRoutes } from './routes/facilitationRoutes'
+import { organiserRoutes } from './routes/organiserRoutes'
+import { sessionRoutes } from './routes/sessionRoutes'
 import { workshopRoutes } from './routes/workshopRoutes'
 
 /** Every route module of the HTTP API, in matching order. */
-const ROUTE_MODULES: Array<(deps: ApiDeps) => Route[]> = [basicRoutes, workshopRoutes, exportRoutes, facilitationRoutes]
+const ROUTE_MODULES: Array<(deps: ApiDeps) => Route[]> = [basicRoutes, sessionRoutes, workshopRoutes, organiserRoutes, exportRoutes, facilitationRoutes]
 
 /** The HTTP API. Every route answers JSON; errors are `{"error": "…"}` with the fitting status. */
 export function createApi(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
@@ -20,6 +22,8 @@ export function createApi(deps: ApiDeps): (req: IncomingMessage, res: ServerResp
     }
     const route = matching.find((r) => r.method === req.method)
     if (!route) throw new HttpError(405, `method ${req.method} not allowed here`)
+    // Scripts with ADMIN_TOKEN are trusted; everyone else's keyless requests are counted.
+    if (route.public && !deps.auth.isAdminToken(req)) deps.limits.publicRequest(req)
     await route.handler(req, res, url, route.pattern.exec(url.pathname)!.slice(1))
     return true
   }

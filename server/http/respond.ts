@@ -1,18 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-/** An error with the HTTP status and the message the client gets as `{"error": …}`. */
+/** An error with the HTTP status and the message the client gets as `{"error": …}` (and headers such as Retry-After). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message)
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -20,8 +22,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text)
 }
 
-export function sendError(res: ServerResponse, status: number, message: string): void {
-  sendJson(res, status, { error: message })
+export function sendError(res: ServerResponse, status: number, message: string, headers: Readonly<Record<string, string>> = {}): void {
+  sendJson(res, status, { error: message }, headers)
 }
 
 /** Reads the request body up to `limit` bytes: 413 past it, without reading the rest. */

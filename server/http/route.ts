@@ -1,15 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { OidcSignIn } from '../auth/oidc'
+import type { OrganiserAccounts } from '../auth/organiserAccounts'
+import type { OrganiserAuth } from '../auth/organiserAuth'
 import type { Config } from '../config'
 import type { FacilitationService } from '../facilitation/facilitationService'
 import type { BoardImageStore } from '../export/boardImages'
 import type { WorkshopExporter } from '../export/exportWorkshop'
 import type { MethodRegistry } from '../methods/loadMethods'
 import type { PersonaLibrary } from '../personas/personaLibrary'
+import type { AuditStore } from '../store/auditStore'
 import type { DocStore } from '../store/docStore'
+import type { WorkshopAccessStore } from '../store/workshopAccessStore'
 import type { SyncServer } from '../sync/syncServer'
 import type { WorkshopFacts } from '../workshops/facts'
 import type { WorkshopImporter } from '../workshops/importWorkshop'
+import type { Retention } from '../workshops/retention'
 import type { WorkshopService } from '../workshops/workshopService'
+import type { RateLimits } from './rateLimit'
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void
 
@@ -18,6 +25,11 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   pattern: RegExp
   handler: Handler
+  /**
+   * Needs no workshop key (sign-in, lists, creating with a session): each
+   * request counts against the per-address limit in rateLimit.ts.
+   */
+  public?: boolean
 }
 
 /** What route handlers may use. */
@@ -40,6 +52,16 @@ export interface ApiDeps {
   facilitation: FacilitationService
   /** Origin that links are built from: PUBLIC_URL, or the request's own host. */
   baseUrl(req: IncomingMessage): string
+  /** Who the organiser of a request is (server/auth/organiserAuth.ts): `auth.requireOrganiser(req)` on every creating endpoint. */
+  auth: OrganiserAuth
+  accounts: OrganiserAccounts
+  /** Null unless OIDC_ISSUER is set. */
+  oidc: OidcSignIn | null
+  limits: RateLimits
+  audit: AuditStore
+  /** Organisers of workshops, their keys, kept participant links, activity. */
+  access: WorkshopAccessStore
+  retention: Retention
 }
 
 /** Workshop ids in URL patterns. */

@@ -77,6 +77,75 @@ const MIGRATIONS: Migration[] = [
     name: 'server-secrets',
     sql: `CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL, created_at INTEGER NOT NULL);`,
   },
+  {
+    // Organisers sign in; see server/store/organiserStore.ts, sessionStore.ts, workshopAccessStore.ts, auditStore.ts.
+    name: 'organisers-sessions-audit',
+    sql: `CREATE TABLE organisers (
+       id TEXT PRIMARY KEY,
+       email TEXT NOT NULL UNIQUE,
+       password_hash TEXT,
+       created_at INTEGER NOT NULL,
+       last_sign_in_at INTEGER
+     );
+     CREATE TABLE organiser_tokens (
+       token_hash TEXT PRIMARY KEY,
+       purpose TEXT NOT NULL CHECK (purpose IN ('setup', 'password')),
+       organiser_id TEXT REFERENCES organisers (id) ON DELETE CASCADE,
+       created_at INTEGER NOT NULL,
+       expires_at INTEGER NOT NULL
+     );
+     CREATE TABLE sessions (
+       id_hash TEXT PRIMARY KEY,
+       organiser_id TEXT NOT NULL REFERENCES organisers (id) ON DELETE CASCADE,
+       via TEXT NOT NULL,
+       created_at INTEGER NOT NULL,
+       expires_at INTEGER NOT NULL
+     );
+     CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+     CREATE INDEX sessions_by_organiser ON sessions (organiser_id);
+     CREATE TABLE workshop_organisers (
+       workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+       email TEXT NOT NULL,
+       added_by TEXT,
+       added_at INTEGER NOT NULL,
+       PRIMARY KEY (workshop_id, email)
+     );
+     CREATE INDEX workshop_organisers_by_email ON workshop_organisers (email);
+     CREATE TABLE organiser_keys (
+       key_hash TEXT PRIMARY KEY,
+       workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+       session_hash TEXT NOT NULL REFERENCES sessions (id_hash) ON DELETE CASCADE,
+       email TEXT NOT NULL,
+       created_at INTEGER NOT NULL
+     );
+     CREATE INDEX organiser_keys_by_workshop ON organiser_keys (workshop_id);
+     CREATE INDEX organiser_keys_by_session ON organiser_keys (session_hash);
+     CREATE TABLE workshop_links (
+       workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+       participant_key_sealed TEXT NOT NULL
+     );
+     CREATE TABLE workshop_activity (
+       workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+       last_activity_at INTEGER NOT NULL
+     );
+     CREATE TABLE audit_log (
+       seq INTEGER PRIMARY KEY AUTOINCREMENT,
+       at INTEGER NOT NULL,
+       workshop_id TEXT,
+       action TEXT NOT NULL,
+       actor_kind TEXT NOT NULL,
+       actor_email TEXT,
+       detail TEXT
+     );
+     CREATE INDEX audit_log_by_workshop ON audit_log (workshop_id, seq);
+     CREATE INDEX audit_log_by_time ON audit_log (at);
+     -- Workshops that exist when this version first runs count as used now: retention starts counting from here.
+     INSERT INTO workshop_activity (workshop_id, last_activity_at) SELECT id, CAST(strftime('%s', 'now') AS INTEGER) * 1000 FROM workshops;
+     CREATE TABLE imports_in_progress (
+       workshop_id TEXT PRIMARY KEY,
+       started_at INTEGER NOT NULL
+     );`,
+  },
 ]
 
 /**
@@ -90,18 +159,21 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
-  // Deleted rows are overwritten with zeros, so a deleted workshop's text is not left in free pages.
+  // Deleted content (a deleted workshop, updates folded away by compaction) is overwritten with zeros, not left in free pages.
   db.pragma('secure_delete = ON')
   migrate(db)
   return db
 }
 
 /**
- * Copies the write-ahead log into the main file and truncates it. After a
- * deletion this leaves no copy of the deleted rows in the WAL either (the
- * main file's pages are zeroed by secure_delete).
+ * Runs `remove` (deletes) in one transaction so that what it removes is gone
+ * from the database file and its WAL: secure_delete (on for every
+ * connection, see openDatabase) zeroes the freed content, and the WAL, which
+ * still holds older copies of those pages, is folded into the file and
+ * emptied.
  */
-export function truncateWal(db: Db): void {
+export function eraseForGood(db: Db, remove: () => void): void {
+  db.transaction(remove)()
   db.pragma('wal_checkpoint(TRUNCATE)')
 }
 

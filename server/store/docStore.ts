@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { truncateWal, type Db } from './database'
+import type { Db } from './database'
 
 /**
  * Durable Yjs documents: an append-only log of updates per document, folded
@@ -65,7 +65,12 @@ export class DocStore {
 
   /** Writes a whole new document (used when a workshop is created or imported). */
   create(doc: string, ydoc: Y.Doc): void {
-    this.upsertStateStmt.run(doc, Y.encodeStateAsUpdate(ydoc), Date.now())
+    this.createFromUpdate(doc, Y.encodeStateAsUpdate(ydoc))
+  }
+
+  /** The same from an encoded update (an import builds the board in a worker thread and sends the rest as appended updates). */
+  createFromUpdate(doc: string, update: Uint8Array): void {
+    this.upsertStateStmt.run(doc, update, Date.now())
   }
 
   updateCount(doc: string): number {
@@ -78,10 +83,5 @@ export class DocStore {
       this.deleteUpdatesStmt.run({ prefix })
       this.deleteStateStmt.run({ prefix })
     })()
-  }
-
-  /** After deletions: no copy of what was deleted stays in the database file or its WAL. */
-  eraseDeleted(): void {
-    truncateWal(this.db)
   }
 }

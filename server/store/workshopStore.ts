@@ -1,4 +1,5 @@
 import type { Db } from './database'
+import type { OrganiserKey } from './workshopAccessStore'
 
 export interface WorkshopSettings {
   anonymous?: boolean
@@ -13,6 +14,8 @@ export interface WorkshopRow {
   facilitatorKeyHash: string
   participantKeyHash: string
   settings: WorkshopSettings
+  /** Facilitator keys of organisers' sessions ("Öppna som processledare"), besides the shared facilitator link. */
+  organiserKeys: OrganiserKey[]
 }
 
 interface RawRow {
@@ -29,6 +32,8 @@ export class WorkshopStore {
   private readonly insertStmt
   private readonly getStmt
   private readonly setParticipantStmt
+  private readonly setFacilitatorStmt
+  private readonly organiserKeysStmt
   private readonly setSettingsStmt
   private readonly deleteStmt
 
@@ -39,11 +44,13 @@ export class WorkshopStore {
     )
     this.getStmt = db.prepare<[string], RawRow>('SELECT * FROM workshops WHERE id = ?')
     this.setParticipantStmt = db.prepare('UPDATE workshops SET participant_key_hash = ? WHERE id = ?')
+    this.setFacilitatorStmt = db.prepare('UPDATE workshops SET facilitator_key_hash = ? WHERE id = ?')
+    this.organiserKeysStmt = db.prepare<[string], OrganiserKey>('SELECT key_hash AS hash, email FROM organiser_keys WHERE workshop_id = ?')
     this.setSettingsStmt = db.prepare('UPDATE workshops SET settings = ? WHERE id = ?')
     this.deleteStmt = db.prepare('DELETE FROM workshops WHERE id = ?')
   }
 
-  insert(row: WorkshopRow): void {
+  insert(row: Omit<WorkshopRow, 'organiserKeys'>): void {
     this.insertStmt.run({ ...row, settings: JSON.stringify(row.settings) })
   }
 
@@ -58,11 +65,16 @@ export class WorkshopStore {
       facilitatorKeyHash: raw.facilitator_key_hash,
       participantKeyHash: raw.participant_key_hash,
       settings: JSON.parse(raw.settings) as WorkshopSettings,
+      organiserKeys: this.organiserKeysStmt.all(id),
     }
   }
 
   setParticipantKeyHash(id: string, hash: string): void {
     this.setParticipantStmt.run(hash, id)
+  }
+
+  setFacilitatorKeyHash(id: string, hash: string): void {
+    this.setFacilitatorStmt.run(hash, id)
   }
 
   setSettings(id: string, settings: WorkshopSettings): void {

@@ -1,6 +1,5 @@
-import * as Y from 'yjs'
-import { initBoardDoc } from '../../workshops/doc/boardDoc'
-import { parseWorkshopFile, WorkshopFileError } from '../../workshops/export/workshopFile'
+import { Worker } from 'node:worker_threads'
+import type { DocLimits } from '../../workshops/rules/limits'
 import { hashKey, newKey, newWorkshopId } from '../auth/keys'
 import type { ImportedFactsStore } from '../export/importedFacts'
 import { HttpError } from '../http/respond'
@@ -8,59 +7,145 @@ import type { MethodRegistry } from '../methods/loadMethods'
 import type { Db } from '../store/database'
 import type { DocStore } from '../store/docStore'
 import type { WorkshopSettings, WorkshopStore } from '../store/workshopStore'
+import type { PreparedImport } from './prepareImport'
 import { TITLE_MAX, type CreatedWorkshop } from './workshopService'
+
+/** Heap one import may use; a file past it is refused (413), the server goes on. */
+const WORKER_HEAP_MB = 512
+const WORKER_TIMEOUT_MS = 120_000
+/** Imports run one at a time (each may use a core for a second or two); this many more may wait. */
+const MAX_WAITING = 4
+
+type WorkerAnswer = { ok: true; prepared: PreparedImport } | { ok: false; status: number; message: string }
+
+/**
+ * The worker script: importWorker.js beside the built server (dist/server),
+ * or, run from source, importWorker.ts loaded through tsx.
+ */
+function startWorker(workerData: unknown): Worker {
+  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./importWorker.js', import.meta.url), options)
+  const target = JSON.stringify(new URL('./importWorker.ts', import.meta.url).href)
+  return new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${target}, ${target}))`, { ...options, eval: true })
+}
+
+const yieldToRooms = () => new Promise<void>((ok) => setImmediate(ok))
 
 /**
  * Creates a new workshop from a workshop file, as WorkshopService.create
  * does from a method: new id, new keys, the file's board, settings, votes and
- * agenda. Everything is checked before anything is written, and the writes
- * are one transaction: a bad file creates nothing.
+ * agenda. The file is read and its board built in a worker thread, linear in
+ * its size and bounded in memory; a file over the board limits is refused
+ * before anything is built. The board is stored in pieces of about half a MB,
+ * letting the rooms run between them, and the workshop row comes last: until
+ * then nothing can open the board, and a bad file creates nothing.
  */
 export class WorkshopImporter {
+  private queue: Promise<unknown> = Promise.resolve()
+  private waiting = 0
+  private readonly startStmt
+  private readonly doneStmt
+  private readonly unfinishedStmt
+
   constructor(
     private readonly db: Db,
     private readonly workshops: WorkshopStore,
     private readonly docs: DocStore,
     private readonly methods: MethodRegistry,
     private readonly imported: ImportedFactsStore,
-  ) {}
+    private readonly limits: DocLimits,
+  ) {
+    this.startStmt = db.prepare('INSERT INTO imports_in_progress (workshop_id, started_at) VALUES (?, ?)')
+    this.doneStmt = db.prepare('DELETE FROM imports_in_progress WHERE workshop_id = ?')
+    this.unfinishedStmt = db.prepare<[], { workshop_id: string }>('SELECT workshop_id FROM imports_in_progress')
+    // An import the server did not finish (it stopped half-way) leaves pieces of a board nobody can open: drop them.
+    for (const { workshop_id } of this.unfinishedStmt.all()) this.forget(workshop_id)
+  }
 
-  import(input: unknown): CreatedWorkshop {
-    let file
-    try {
-      file = parseWorkshopFile(input)
-    } catch (error) {
-      if (error instanceof WorkshopFileError) throw new HttpError(400, `cannot import the workshop file: ${error.message}`)
-      throw error
-    }
-    const definition = this.methods.get(file.method)
+  private forget(id: string): void {
+    this.db.transaction(() => {
+      this.docs.deleteAll(id)
+      this.doneStmt.run(id)
+    })()
+  }
+
+  async import(body: Uint8Array): Promise<CreatedWorkshop> {
+    const prepared = await this.prepare(body)
+    const definition = this.methods.get(prepared.method)
     if (!definition) {
-      throw new HttpError(400, `cannot import the workshop file: its method "${file.method}" is not on this server (add its definition file first)`)
+      throw new HttpError(400, `cannot import the workshop file: its method "${prepared.method}" is not on this server (add its definition file first)`)
     }
-    if (file.title.length > TITLE_MAX) throw new HttpError(400, `cannot import the workshop file: title longer than ${TITLE_MAX} characters`)
+    if (prepared.title.length > TITLE_MAX) throw new HttpError(400, `cannot import the workshop file: title longer than ${TITLE_MAX} characters`)
 
     const id = newWorkshopId()
     const facilitatorKey = newKey()
     const participantKey = newKey()
-    const doc = new Y.Doc()
+    this.startStmt.run(id, Date.now())
     try {
-      initBoardDoc(doc, file.board.records)
-      this.db.transaction(() => {
-        this.docs.create(id, doc)
-        this.workshops.insert({
-          id,
-          method: definition.id,
-          title: file.title,
-          createdAt: Date.now(),
-          facilitatorKeyHash: hashKey(facilitatorKey),
-          participantKeyHash: hashKey(participantKey),
-          settings: file.settings as WorkshopSettings,
-        })
-        this.imported.put(id, { votes: file.votes, agendaAsRun: file.control?.agendaAsRun ?? [] })
-      })()
-    } finally {
-      doc.destroy()
+      const [first, ...rest] = prepared.boardUpdates
+      this.docs.createFromUpdate(id, first)
+      for (const update of rest) {
+        await yieldToRooms()
+        this.docs.append(id, update)
+      }
+    } catch (error) {
+      this.forget(id)
+      throw error
     }
+    this.db.transaction(() => {
+      this.doneStmt.run(id)
+      this.workshops.insert({
+        id,
+        method: definition.id,
+        title: prepared.title,
+        createdAt: Date.now(),
+        facilitatorKeyHash: hashKey(facilitatorKey),
+        participantKeyHash: hashKey(participantKey),
+        settings: prepared.settings as WorkshopSettings,
+      })
+      this.imported.put(id, { votes: prepared.votes, agendaAsRun: prepared.agendaAsRun })
+    })()
     return { id, facilitatorKey, participantKey }
+  }
+
+  /** Runs prepareImport in a worker, one import at a time. */
+  private prepare(body: Uint8Array): Promise<PreparedImport> {
+    if (this.waiting >= MAX_WAITING) throw new HttpError(503, 'other imports are running; try again in a minute', { 'retry-after': '30' })
+    this.waiting++
+    const run = this.queue.then(() => this.inWorker(body))
+    this.queue = run.catch(() => undefined)
+    return run.finally(() => this.waiting--)
+  }
+
+  private inWorker(body: Uint8Array): Promise<PreparedImport> {
+    return new Promise((ok, fail) => {
+      const worker = startWorker({ body, limits: this.limits })
+      let settled = false
+      const settle = (fn: () => void) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        void worker.terminate()
+        fn()
+      }
+      const timer = setTimeout(() => settle(() => fail(new HttpError(413, 'the workshop file took too long to import'))), WORKER_TIMEOUT_MS)
+      worker.once('message', (answer: WorkerAnswer) =>
+        settle(() => {
+          if (answer.ok) return ok(answer.prepared)
+          if (answer.status === 500) return fail(new Error(`import worker failed: ${answer.message}`))
+          fail(new HttpError(answer.status, answer.message))
+        }),
+      )
+      worker.once('error', (error: Error & { code?: string }) =>
+        settle(() =>
+          fail(
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new HttpError(413, `the workshop file needs more than ${WORKER_HEAP_MB} MB to import`)
+              : error,
+          ),
+        ),
+      )
+      worker.once('exit', (code) => settle(() => fail(new Error(`import worker exited (${code}) without an answer`))))
+    })
   }
 }

@@ -4,11 +4,14 @@ import { emptyBoardRecords } from '../../workshops/doc/initialRecords'
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { placeTemplates } from '../../workshops/templates/placeTemplates'
 import { hashKey, newKey, newWorkshopId } from '../auth/keys'
-import { roleForKey, type Role } from '../auth/roles'
+import type { LinkSeal } from '../auth/linkSeal'
+import { holderOfKey, type Role } from '../auth/roles'
 import { HttpError } from '../http/respond'
 import type { MethodRegistry } from '../methods/loadMethods'
 import type { PersonaLibrary } from '../personas/personaLibrary'
+import { eraseForGood, type Db } from '../store/database'
 import type { DocStore } from '../store/docStore'
+import type { WorkshopAccessStore } from '../store/workshopAccessStore'
 import type { WorkshopRow, WorkshopSettings, WorkshopStore } from '../store/workshopStore'
 import type { SyncServer } from '../sync/syncServer'
 
@@ -20,6 +23,13 @@ export interface CreatedWorkshop {
   participantKey: string
 }
 
+/** What WorkshopService keeps besides the workshop row: its organisers' access and its activity. */
+export interface WorkshopKeeping {
+  db: Db
+  access: WorkshopAccessStore
+  seal: LinkSeal
+}
+
 /** Creating, finding, authorising and deleting workshops: the rules the HTTP API applies. */
 export class WorkshopService {
   constructor(
@@ -28,6 +38,7 @@ export class WorkshopService {
     private readonly methods: MethodRegistry,
     private readonly personas: PersonaLibrary,
     private readonly sync: SyncServer,
+    private readonly keeping: WorkshopKeeping,
   ) {}
 
   create(input: { method: string; title: string; settings?: WorkshopSettings }): CreatedWorkshop {
@@ -52,7 +63,19 @@ export class WorkshopService {
       participantKeyHash: hashKey(participantKey),
       settings: input.settings ?? {},
     })
+    this.rememberParticipantKey(id, participantKey)
     return { id, facilitatorKey, participantKey }
+  }
+
+  /** Keeps the participant key sealed, so organisers can copy the link later (server/auth/linkSeal.ts). */
+  rememberParticipantKey(id: string, key: string): void {
+    this.keeping.access.setSealedParticipantKey(id, this.keeping.seal.seal(id, key))
+    this.keeping.access.touch(id)
+  }
+
+  /** The participant link's key as kept, or null (made before keys were kept, or the secret file was replaced). */
+  participantKeyOf(id: string, sealed: string | null): string | null {
+    return sealed ? this.keeping.seal.unseal(id, sealed) : null
   }
 
   /** An empty page with the method's templates and one frame per step, in Swedish (the product's first language). */
@@ -62,14 +85,25 @@ export class WorkshopService {
     return [...emptyBoardRecords(title), ...placeTemplates(definition, { persona, lang: 'sv' })]
   }
 
-  /** The workshop and the role `key` grants in it: 404 when unknown, 403 for a wrong or missing key. */
-  authorise(id: string, key: string | null, need?: Role): { workshop: WorkshopRow; role: Role } {
+  /**
+   * The workshop and the role `key` grants in it: 404 when unknown, 403 for a
+   * wrong or missing key. `organiser` is set when the key is an organiser's
+   * own facilitator key. Each use counts as activity (retention).
+   */
+  authorise(id: string, key: string | null, need?: Role): { workshop: WorkshopRow; role: Role; organiser: string | null } {
+    const workshop = this.find(id)
+    const holder = key ? holderOfKey(workshop, key) : null
+    if (!holder) throw new HttpError(403, 'a valid key for this workshop is required')
+    if (need === 'facilitator' && holder.role !== 'facilitator') throw new HttpError(403, 'the facilitator key is required')
+    this.keeping.access.touch(id)
+    return { workshop, role: holder.role, organiser: holder.organiser }
+  }
+
+  /** The workshop; 404 when unknown. */
+  find(id: string): WorkshopRow {
     const workshop = this.workshops.get(id)
     if (!workshop) throw new HttpError(404, 'unknown workshop')
-    const role = key ? roleForKey(workshop, key) : null
-    if (!role) throw new HttpError(403, 'a valid key for this workshop is required')
-    if (need === 'facilitator' && role !== 'facilitator') throw new HttpError(403, 'the facilitator key is required')
-    return { workshop, role }
+    return workshop
   }
 
   definitionOf(workshop: WorkshopRow): WorkshopDefinition | undefined {
@@ -80,16 +114,47 @@ export class WorkshopService {
   replaceParticipantKey(id: string): string {
     const key = newKey()
     this.workshops.setParticipantKeyHash(id, hashKey(key))
+    this.rememberParticipantKey(id, key)
     this.sync.disconnectRole(id, 'participant')
     return key
   }
 
-  /** Deletes the workshop and all its documents for good: nothing of it stays in the database file or its WAL. */
+  /**
+   * A new shared facilitator link: the old one stops working at once (its
+   * open sockets are closed, new ones get 4403, the API 403). Organisers'
+   * own keys stay valid; they open the workshop from "Mina workshoppar".
+   */
+  replaceFacilitatorKey(id: string): string {
+    const key = newKey()
+    this.workshops.setFacilitatorKeyHash(id, hashKey(key))
+    this.keeping.access.touch(id)
+    this.sync.disconnectRole(id, 'facilitator')
+    return key
+  }
+
+  /** A facilitator key for one organiser's session; it stops working when they sign out or are taken off the workshop. */
+  issueOrganiserKey(id: string, sessionHash: string, email: string): string {
+    const key = newKey()
+    this.keeping.access.addOrganiserKey(hashKey(key), id, sessionHash, email)
+    this.keeping.access.touch(id)
+    return key
+  }
+
+  /** Deletes the workshop and all its documents for good (gone from the database file and its WAL). */
   delete(id: string): void {
-    this.sync.discardWorkshop(id)
-    this.workshops.delete(id)
-    this.docs.deleteAll(id)
-    this.docs.eraseDeleted()
+    this.deleteMany([id])
+  }
+
+  /** The same for several workshops at once (retention), with one pass over the WAL. */
+  deleteMany(ids: readonly string[]): void {
+    if (ids.length === 0) return
+    for (const id of ids) this.sync.discardWorkshop(id)
+    eraseForGood(this.keeping.db, () => {
+      for (const id of ids) {
+        this.workshops.delete(id)
+        this.docs.deleteAll(id)
+      }
+    })
   }
 }
 

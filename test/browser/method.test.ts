@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { drawArrow, eventually, Person } from './helpers/browser'
+import { signInAsOrganiser } from './helpers/signIn'
 import { browserSuite } from './helpers/suite'
 import { clickVisible } from './helpers/visible'
 
@@ -130,7 +131,7 @@ test('a new WS1 workshop has its templates on the board', async () => {
 test('a facilitator adds a persona on the start page and the new workshop\'s board shows it', async () => {
   const karin = await person('Karin')
   const page = karin.page
-  await page.goto(suite.server.url)
+  await signInAsOrganiser(karin, suite.server)
   await clickVisible(page.getByText('Lägg till en egen persona'))
   const form = page.locator('form.persona-form')
   await form.getByLabel('Namn').fill('Lars')

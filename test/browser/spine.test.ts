@@ -3,6 +3,7 @@ import { META_DOC_VERSION } from '../../workshops/doc/layout'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { eventually, Person } from './helpers/browser'
+import { signInAsOrganiser } from './helpers/signIn'
 import { browserSuite } from './helpers/suite'
 import { clickVisible } from './helpers/visible'
 
@@ -21,7 +22,7 @@ function foreignRequests(p: Person): string[] {
 test('a facilitator creates a workshop, a participant joins, and both work on one board', async () => {
   const karin = await person('Karin')
   const page = karin.page
-  await page.goto(suite.server.url)
+  await signInAsOrganiser(karin, suite.server)
   await clickVisible(page.getByText('Insikter och utmaningar'))
   await page.getByLabel('Workshopens namn').fill('KUPO grupp 2')
   await clickVisible(page.getByRole('button', { name: 'Skapa workshop' }))
@@ -72,7 +73,7 @@ test('a facilitator creates a workshop, a participant joins, and both work on on
 
 test('the start page is Swedish by default and switches to English', async () => {
   const p = await person('Eva')
-  await p.page.goto(suite.server.url)
+  await signInAsOrganiser(p, suite.server)
   await p.page.getByRole('heading', { name: 'Starta en workshop' }).waitFor()
   await clickVisible(p.page.getByRole('button', { name: 'In English' }))
   await p.page.getByRole('heading', { name: 'Start a workshop' }).waitFor()

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { createWorkshopAt, ROOT, tempDataDir, type CreatedWorkshop } from './testServer'
+import { createWorkshopAt, ROOT, TEST_ADMIN_TOKEN, tempDataDir, type CreatedWorkshop } from './testServer'
 
 /** How many output lines of the server process are kept (for failure messages and log checks). */
 const KEEP_LINES = 500
@@ -87,6 +87,7 @@ export async function startProcessServer(opts: ProcessServerOptions = {}): Promi
         ...process.env,
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
+        ADMIN_TOKEN: TEST_ADMIN_TOKEN,
         ...opts.env,
         PORT: String(port),
         DATA_DIR: dataDir,
@@ -145,7 +146,7 @@ export async function startProcessServer(opts: ProcessServerOptions = {}): Promi
       return exited
     },
     output,
-    createWorkshop: (body) => createWorkshopAt(url, body),
+    createWorkshop: (body) => createWorkshopAt(url, body, opts.env?.ADMIN_TOKEN ?? TEST_ADMIN_TOKEN),
     rssBytes: () => rssOf(child?.pid ?? -1),
     kill: () => signalAndWait('SIGKILL', 5000),
     restart: async () => {

@@ -11,7 +11,7 @@ import { DocStore } from '../../server/store/docStore'
 import type { StepAsRun, WorkshopFacts } from '../../server/workshops/facts'
 import { boardRecordStore, readBoardRecords } from '../../workshops/doc/boardDoc'
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
-import { createWorkshopAt, ROOT, tempDataDir, type CreatedWorkshop } from '../helpers/testServer'
+import { createWorkshopAt, ROOT, tempDataDir, type CreatedWorkshop, TEST_ADMIN_TOKEN } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync } from '../helpers/yClient'
 import { arrow, card, PAGE_ID } from '../unit/helpers/boardRecords'
 import { rmSync } from 'node:fs'
@@ -109,7 +109,7 @@ const get = (path: string, key?: string | null, headers: Record<string, string> 
 
 test.before(async () => {
   dataDir = tempDataDir()
-  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', DATA_DIR: dataDir }, ROOT)
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATA_DIR: dataDir }, ROOT)
   app = createApp(config, createLog('silent'), { facts })
   const port = await app.listen()
   url = `http://127.0.0.1:${port}`

@@ -12,7 +12,7 @@ import { validateBoardRecord } from '../../workshops/cards/schema'
 import { boardRecordStore, readBoardRecords } from '../../workshops/doc/boardDoc'
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
 import type { WorkshopFile } from '../../workshops/export/workshopFile'
-import { createWorkshopAt, keyOf, ROOT, tempDataDir, type CreatedWorkshop } from '../helpers/testServer'
+import { createWorkshopAt, keyOf, ROOT, tempDataDir, type CreatedWorkshop, TEST_ADMIN_TOKEN } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync } from '../helpers/yClient'
 import { arrow, card, frame, group, PAGE_ID } from '../unit/helpers/boardRecords'
 
@@ -97,7 +97,7 @@ const boardRecords = [
 test.before(async () => {
   for (const r of boardRecords) validateBoardRecord(r)
   dataDir = tempDataDir()
-  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', DATA_DIR: dataDir }, ROOT)
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATA_DIR: dataDir }, ROOT)
   app = createApp(config, createLog('silent'), { facts })
   const port = await app.listen()
   url = `http://127.0.0.1:${port}`
@@ -114,7 +114,7 @@ const exportFile = async (w: { id: string; facilitatorKey: string }) => {
   return { text: await res.clone().text(), file: (await res.json()) as WorkshopFile }
 }
 const importFile = (body: string) =>
-  fetch(`${url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  fetch(`${url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, body })
 const workshopCount = () => (app.db.prepare('SELECT COUNT(*) AS n FROM workshops').get() as { n: number }).n
 const docCount = () => (app.db.prepare('SELECT COUNT(*) AS n FROM doc_states').get() as { n: number }).n
 

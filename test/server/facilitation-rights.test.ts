@@ -26,7 +26,7 @@ import {
   type ControlState,
 } from '../../workshops/facilitation/control'
 import { startTimer } from '../../workshops/facilitation/timer'
-import { createWorkshopAt, ROOT, tempDataDir, type CreatedWorkshop } from '../helpers/testServer'
+import { createWorkshopAt, ROOT, tempDataDir, type CreatedWorkshop, TEST_ADMIN_TOKEN } from '../helpers/testServer'
 import { waitFor } from '../helpers/yClient'
 import { card } from '../unit/helpers/boardRecords'
 
@@ -96,7 +96,7 @@ test.before(async () => {
   // Each y-websocket provider adds a process exit listener.
   process.setMaxListeners(40)
   dataDir = tempDataDir()
-  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', DATA_DIR: dataDir }, ROOT)
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATA_DIR: dataDir }, ROOT)
   const log = pino({ level: 'info', base: undefined }, { write: (line: string) => void logLines.push(JSON.parse(line)) })
   app = createApp(config, log)
   const port = await app.listen()

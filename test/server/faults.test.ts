@@ -13,7 +13,7 @@ import { CLOSE_BAD_MESSAGE,
   CLOSE_TOO_MANY_REFUSED, CLOSE_STORAGE_FAILED } from '../../workshops/doc/wire'
 import { testCards } from '../helpers/boardEdits'
 import { startProcessServer } from '../helpers/processServer'
-import { createWorkshopAt, ROOT, startTestServer, tempDataDir } from '../helpers/testServer'
+import { createWorkshopAt, ROOT, startTestServer, tempDataDir, TEST_ADMIN_TOKEN } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync, type YClient } from '../helpers/yClient'
 
 // 200 providers each add a process 'exit' listener.
@@ -299,7 +299,7 @@ test('disk full: the edit is not relayed, clients get 4500, and it is stored onc
     },
   })
   const dataDir = tempDataDir()
-  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', DATA_DIR: dataDir }, ROOT)
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATA_DIR: dataDir }, ROOT)
   const app = createApp(config, pino({ level: 'warn', base: undefined }, sink))
   const port = await app.listen()
   const url = `http://127.0.0.1:${port}`

@@ -1,7 +1,7 @@
 import { DEFAULT_DOC_LIMITS } from '../../workshops/rules/limits'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { startTestServer, type TestServer } from '../helpers/testServer'
+import { ADMIN_HEADERS, startTestServer, type TestServer } from '../helpers/testServer'
 import { connectClient, waitFor } from '../helpers/yClient'
 
 let s: TestServer
@@ -13,7 +13,7 @@ test.after(async () => {
 })
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+  fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN_HEADERS, ...headers }, body })
 
 test('GET /healthz answers ok', async () => {
   const res = await fetch(`${s.url}/healthz`)

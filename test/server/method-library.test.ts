@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { ROOT, startTestServer, tempDataDir, type TestServer } from '../helpers/testServer'
+import { ADMIN_HEADERS, ROOT, startTestServer, tempDataDir, type TestServer } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync } from '../helpers/yClient'
 
 const servers: TestServer[] = []
@@ -54,11 +54,11 @@ test('a broken definition in WORKSHOPS_DIR stops the server with the file, field
 test('a facilitator adds a persona; it is stored, listed, and survives a restart', async () => {
   const s = await startTestServer()
   const persona = { name: 'Maja', age: 44, family: 'ensamstående, 1 barn', home: 'radhus i Arvika', work: 'förskollärare', interests: 'körsång', diagnosis: 'utmattningssyndrom', situation: 'idag sjukskriven 25 %' }
-  const res = await fetch(`${s.url}/api/personas`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(persona) })
+  const res = await fetch(`${s.url}/api/personas`, { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN_HEADERS }, body: JSON.stringify(persona) })
   assert.is(res.status, 201)
   const saved = (await res.json()) as { id: string; name: string }
   assert.match(saved.id, /^maja-[0-9a-f]{6}$/)
-  const bad = await fetch(`${s.url}/api/personas`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...persona, age: 'fyrtio' }) })
+  const bad = await fetch(`${s.url}/api/personas`, { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN_HEADERS }, body: JSON.stringify({ ...persona, age: 'fyrtio' }) })
   assert.is(bad.status, 400)
   assert.match(((await bad.json()) as { error: string }).error, /^age: expected an age/)
   await s.close()
@@ -66,7 +66,7 @@ test('a facilitator adds a persona; it is stored, listed, and survives a restart
   servers.push(again)
   const listed = (await (await fetch(`${again.url}/api/personas`)).json()) as Array<{ id: string }>
   assert.ok(listed.some((p) => p.id === saved.id))
-  const unknown = await fetch(`${again.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'ws1', title: 'x', persona: 'nobody' }) })
+  const unknown = await fetch(`${again.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN_HEADERS }, body: JSON.stringify({ method: 'ws1', title: 'x', persona: 'nobody' }) })
   assert.is(unknown.status, 400)
 })
 

@@ -3,7 +3,8 @@ import { BOARD_IMAGE_MAX_BYTES, pngSize } from '../../export/boardImages'
 import { EXPORT_FORMATS, isExportFormat } from '../../export/exportWorkshop'
 import { contentDisposition } from '../../export/filename'
 import { workshopLinks } from '../../workshops/workshopService'
-import { HttpError, readBody, readJson, requestKey, sendJson } from '../respond'
+import { actorOf } from '../../auth/organiserAuth'
+import { HttpError, readBody, requestKey, sendJson } from '../respond'
 import { ID, type ApiDeps, type Route } from '../route'
 
 /** Largest workshop file POST /api/workshops/import reads: a big board with every template is a few MB. */
@@ -20,17 +21,19 @@ function langOf(url: URL): Lang {
  * Exports for the facilitator (pairs, report, workshop file), the board image
  * clients upload for the report, and importing a workshop file as a new workshop.
  */
-export function exportRoutes({ workshops, exporter, importer, boardImages, baseUrl }: ApiDeps): Route[] {
+export function exportRoutes({ workshops, exporter, importer, boardImages, baseUrl, auth, access, audit }: ApiDeps): Route[] {
   return [
     {
       method: 'GET',
       pattern: new RegExp(`^/api/workshops/${ID}/export/([^/]+)$`),
       handler: async (req, res, url, [id, format]) => {
-        const { workshop } = workshops.authorise(id, requestKey(req, url), 'facilitator')
+        // The facilitator key, or an organiser of the workshop ("Mina workshoppar").
+        const { workshop, actor } = auth.facilitatorOf(req, url, id)
         if (!isExportFormat(format)) {
           throw new HttpError(404, `no export "${format}"; there are ${Object.keys(EXPORT_FORMATS).join(', ')}`)
         }
         const file = await exporter.export(workshop, format, langOf(url))
+        audit.record(id, 'exported', actor, format)
         res.writeHead(200, {
           'content-type': file.contentType,
           'content-length': file.body.length,
@@ -56,8 +59,13 @@ export function exportRoutes({ workshops, exporter, importer, boardImages, baseU
     {
       method: 'POST',
       pattern: /^\/api\/workshops\/import$/,
+      public: true,
       handler: async (req, res) => {
-        const created = importer.import(await readJson(req, IMPORT_BODY_MAX_BYTES))
+        const organiser = auth.requireOrganiser(req)
+        const created = await importer.import(await readBody(req, IMPORT_BODY_MAX_BYTES))
+        workshops.rememberParticipantKey(created.id, created.participantKey)
+        if (organiser.kind === 'session') access.addOrganiser(created.id, organiser.email, null)
+        audit.record(created.id, 'imported', actorOf(organiser))
         sendJson(res, 201, { id: created.id, ...workshopLinks(baseUrl(req), created) })
       },
     },

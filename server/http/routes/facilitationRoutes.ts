@@ -42,6 +42,7 @@ export function facilitationRoutes({ config, workshops, facilitation }: ApiDeps)
     {
       method: 'GET',
       pattern: /^\/api\/time$/,
+      public: true,
       handler: (_q, res) => sendJson(res, 200, { now: Date.now() } satisfies TimeAnswer),
     },
     {

@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { actorOf } from '../../auth/organiserAuth'
 import { TITLE_MAX, workshopLinks } from '../../workshops/workshopService'
 import { HttpError, readJson, requestKey, sendJson } from '../respond'
 import { ID, type ApiDeps, type Route } from '../route'
+import { OPENED_COALESCE_MS } from './organiserRoutes'
 
 const createWorkshopBody = z.object({
   method: z.string().min(1).max(64),
@@ -10,12 +12,14 @@ const createWorkshopBody = z.object({
   persona: z.string().max(64).optional(),
 })
 
-export function workshopRoutes({ config, workshops, baseUrl }: ApiDeps): Route[] {
+export function workshopRoutes({ config, workshops, baseUrl, auth, access, audit }: ApiDeps): Route[] {
   return [
     {
       method: 'POST',
       pattern: /^\/api\/workshops$/,
+      public: true,
       handler: async (req, res) => {
+        const organiser = auth.requireOrganiser(req)
         const parsed = createWorkshopBody.safeParse(await readJson(req, config.maxBodyBytes))
         if (!parsed.success) {
           const issue = parsed.error.issues[0]
@@ -23,6 +27,8 @@ export function workshopRoutes({ config, workshops, baseUrl }: ApiDeps): Route[]
         }
         const { method, title, anonymous, persona } = parsed.data
         const created = workshops.create({ method, title, settings: { anonymous: anonymous ?? false, personaId: persona } })
+        if (organiser.kind === 'session') access.addOrganiser(created.id, organiser.email, null)
+        audit.record(created.id, 'created', actorOf(organiser), method)
         sendJson(res, 201, { id: created.id, ...workshopLinks(baseUrl(req), created) })
       },
     },
@@ -30,7 +36,11 @@ export function workshopRoutes({ config, workshops, baseUrl }: ApiDeps): Route[]
       method: 'GET',
       pattern: new RegExp(`^/api/workshops/${ID}$`),
       handler: (req, res, url, [id]) => {
-        const { workshop, role } = workshops.authorise(id, requestKey(req, url))
+        const { workshop, role, organiser } = workshops.authorise(id, requestKey(req, url))
+        if (role === 'facilitator') {
+          const actor = organiser ? { kind: 'organiser' as const, email: organiser } : { kind: 'facilitator-link' as const }
+          audit.record(id, 'opened', actor, null, { coalesceMs: OPENED_COALESCE_MS })
+        }
         sendJson(res, 200, {
           id: workshop.id,
           title: workshop.title,
@@ -46,8 +56,9 @@ export function workshopRoutes({ config, workshops, baseUrl }: ApiDeps): Route[]
       method: 'POST',
       pattern: new RegExp(`^/api/workshops/${ID}/participant-link$`),
       handler: (req, res, url, [id]) => {
-        workshops.authorise(id, requestKey(req, url), 'facilitator')
+        const { actor } = auth.facilitatorOf(req, url, id)
         const participantKey = workshops.replaceParticipantKey(id)
+        audit.record(id, 'link-replaced', actor, 'participant')
         sendJson(res, 200, { participantUrl: `${baseUrl(req)}/w/${id}#key=${participantKey}` })
       },
     },
@@ -55,8 +66,9 @@ export function workshopRoutes({ config, workshops, baseUrl }: ApiDeps): Route[]
       method: 'DELETE',
       pattern: new RegExp(`^/api/workshops/${ID}$`),
       handler: (req, res, url, [id]) => {
-        workshops.authorise(id, requestKey(req, url), 'facilitator')
+        const { actor } = auth.facilitatorOf(req, url, id)
         workshops.delete(id)
+        audit.record(id, 'deleted', actor)
         res.writeHead(204).end()
       },
     },
