@@ -13,7 +13,7 @@ import { CLOSE_TOO_MANY_REFUSED, type Notice } from '../../workshops/doc/wire'
 import { readControl, setBoardLock } from '../../workshops/facilitation/control'
 import { cardText, recordOf, recordsOf, writeCard, writeRecord } from '../helpers/boardEdits'
 import { contentJsonUpdate, deleteRangeFlood, openRawPeer, updateFor, updateMessage } from '../helpers/rawPeer'
-import { createWorkshopAt, ROOT, tempDataDir, type CreatedWorkshop } from '../helpers/testServer'
+import { createWorkshopAt, ROOT, TEST_ADMIN_TOKEN, tempDataDir, type CreatedWorkshop } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync, type YClient } from '../helpers/yClient'
 
 // Servers in this process whose log lines the tests read; each test may start one with its own limits.
@@ -31,7 +31,7 @@ process.setMaxListeners(80)
 async function start(env: Record<string, string> = {}): Promise<Server> {
   const dataDir = tempDataDir()
   const log: Server['log'] = []
-  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', ...env, DATA_DIR: dataDir }, ROOT)
+  const config = configFromEnv({ PORT: '0', HOST: '127.0.0.1', UNLOAD_AFTER_MS: '200', ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env, DATA_DIR: dataDir }, ROOT)
   const app = createApp(config, pino({ level: 'info', base: undefined }, { write: (line: string) => void log.push(JSON.parse(line)) }))
   const port = await app.listen()
   const s = { app, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}`, dataDir, log }

@@ -1,3 +1,4 @@
+import { cardText, writeCard } from '../helpers/boardEdits'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'uvu'
@@ -44,9 +45,9 @@ test('a workshop without activity for RETENTION_DAYS is deleted for good: rows, 
   const text = 'Citat som ska försvinna: jag orkar inte längre med schemat'
   const c = connectClient(s.wsUrl, old.id, keyOf(old.participantUrl))
   await waitForSync(c)
-  c.doc.getArray('records').push([{ key: 'shape:gone', val: { text } }])
+  writeCard(c.doc, 'gone', text, { kind: 'quote' })
   const watcher = connectClient(s.wsUrl, old.id, keyOf(old.facilitatorUrl))
-  await waitFor(() => watcher.doc.getArray('records').length > 0, 'the card is stored and relayed')
+  await waitFor(() => cardText(watcher.doc, 'gone') === text, 'the card is stored and relayed')
   c.destroy()
   watcher.destroy()
   await waitFor(() => onDisk(s!.dataDir, text).length > 0, 'the card text is on disk', 5000)
