@@ -13,6 +13,8 @@ import { HttpError, sendError } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { serveStatic } from './http/staticFiles'
 import type { Log } from './log'
+import { MediaService } from './media/mediaService'
+import { MediaStore, type MediaStoreOptions } from './media/mediaStore'
 import { loadMethods, type MethodRegistry } from './methods/loadMethods'
 import { openDatabase, type Db } from './store/database'
 import { DocStore } from './store/docStore'
@@ -54,6 +56,8 @@ export function workshopFactsFor(deps: { db: Db; docs: DocStore; methods: Method
 export interface AppOptions {
   /** Replaces workshopFactsFor (tests pass their own). */
   facts?: WorkshopFacts
+  /** Options of the media store (tests put a full disk behind it). */
+  media?: MediaStoreOptions
 }
 
 /** Builds the whole server; nothing listens until listen(). Throws on a broken workshop definition. */
@@ -73,7 +77,8 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     isAllowedOrigin: originPolicy(config),
   })
   const personas = new PersonaLibrary(methods, resolve(config.dataDir, 'personas'))
-  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync)
+  const mediaStore = new MediaStore(resolve(config.dataDir, 'media'), { limits: config.mediaLimits, ...options.media })
+  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync, mediaStore)
   const facilitation = new FacilitationService(db, sync, log)
   sync.setWriteGuard(facilitation.mayWrite)
   const facts = options.facts ?? workshopFactsFor({ db, docs, methods })
@@ -86,7 +91,8 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
     return `${proto}://${req.headers.host ?? `localhost:${config.port}`}`
   }
-  const api = createApi({ config, methods, personas, workshops, docs, sync, facts, exporter, importer, boardImages, facilitation, baseUrl })
+  const media = new MediaService(mediaStore, workshopStore, sync, (req) => baseUrl(req).startsWith('https:'))
+  const api = createApi({ config, methods, personas, workshops, docs, sync, facts, exporter, importer, boardImages, facilitation, media, baseUrl })
 
   const server = createServer(async (req, res) => {
     setSecurityHeaders(res)

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from '../workshops/media/mediaLimits'
 import type { DocLimits } from '../workshops/rules/limits'
 import { DEFAULT_DOC_LIMITS } from '../workshops/rules/limits'
 
@@ -16,6 +17,8 @@ export interface Config {
   maxBodyBytes: number
   /** Limits on what one board holds (see workshops/rules/limits.ts). */
   docLimits: DocLimits
+  /** Largest image, largest film, and all media of one workshop (MAX_IMAGE_BYTES, MAX_VIDEO_BYTES, MAX_WORKSHOP_MEDIA_BYTES). */
+  mediaLimits: MediaLimits
   unloadAfterMs: number
   pingIntervalMs: number
   /** Where the built client is (dist/client). */
@@ -54,6 +57,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
       maxDocBytes: intFrom(env, 'MAX_BOARD_BYTES', DEFAULT_DOC_LIMITS.maxDocBytes),
       maxPendingBytesPerSocket: intFrom(env, 'MAX_PENDING_BYTES_PER_SOCKET', DEFAULT_DOC_LIMITS.maxPendingBytesPerSocket),
       maxPendingBytesPerRoom: intFrom(env, 'MAX_PENDING_BYTES_PER_ROOM', DEFAULT_DOC_LIMITS.maxPendingBytesPerRoom),
+    },
+    mediaLimits: {
+      maxImageBytes: intFrom(env, 'MAX_IMAGE_BYTES', DEFAULT_MEDIA_LIMITS.maxImageBytes),
+      maxVideoBytes: intFrom(env, 'MAX_VIDEO_BYTES', DEFAULT_MEDIA_LIMITS.maxVideoBytes),
+      maxWorkshopMediaBytes: intFrom(env, 'MAX_WORKSHOP_MEDIA_BYTES', DEFAULT_MEDIA_LIMITS.maxWorkshopMediaBytes),
     },
     unloadAfterMs: intFrom(env, 'UNLOAD_AFTER_MS', 30_000),
     pingIntervalMs: intFrom(env, 'PING_INTERVAL_MS', 30_000),

@@ -4,6 +4,7 @@ import type { FacilitationService } from '../facilitation/facilitationService'
 import type { BoardImageStore } from '../export/boardImages'
 import type { WorkshopExporter } from '../export/exportWorkshop'
 import type { MethodRegistry } from '../methods/loadMethods'
+import type { MediaService } from '../media/mediaService'
 import type { PersonaLibrary } from '../personas/personaLibrary'
 import type { DocStore } from '../store/docStore'
 import type { SyncServer } from '../sync/syncServer'
@@ -38,6 +39,8 @@ export interface ApiDeps {
   boardImages: BoardImageStore
   /** Dot votes, the reveal of private cards, the board lock. */
   facilitation: FacilitationService
+  /** Images and films: uploads, media sessions, serving files. */
+  media: MediaService
   /** Origin that links are built from: PUBLIC_URL, or the request's own host. */
   baseUrl(req: IncomingMessage): string
 }

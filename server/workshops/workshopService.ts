@@ -6,6 +6,7 @@ import { placeTemplates } from '../../workshops/templates/placeTemplates'
 import { hashKey, newKey, newWorkshopId } from '../auth/keys'
 import { roleForKey, type Role } from '../auth/roles'
 import { HttpError } from '../http/respond'
+import type { MediaStore } from '../media/mediaStore'
 import type { MethodRegistry } from '../methods/loadMethods'
 import type { PersonaLibrary } from '../personas/personaLibrary'
 import type { DocStore } from '../store/docStore'
@@ -28,6 +29,7 @@ export class WorkshopService {
     private readonly methods: MethodRegistry,
     private readonly personas: PersonaLibrary,
     private readonly sync: SyncServer,
+    private readonly media?: MediaStore,
   ) {}
 
   create(input: { method: string; title: string; settings?: WorkshopSettings }): CreatedWorkshop {
@@ -84,11 +86,12 @@ export class WorkshopService {
     return key
   }
 
-  /** Deletes the workshop and all its documents for good. */
+  /** Deletes the workshop, all its documents and its media files for good. */
   delete(id: string): void {
     this.sync.discardWorkshop(id)
     this.workshops.delete(id)
     this.docs.deleteAll(id)
+    this.media?.deleteWorkshop(id)
   }
 }
 

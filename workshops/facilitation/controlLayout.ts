@@ -14,6 +14,7 @@
  *   locks        Y.Map     board: boolean, frames: string[]
  *   follow       Y.Map     state: FollowState, summon: SummonRequest
  *   settings     Y.Map     anonymous: boolean
+ *   playback     Y.Map     current: PlaybackState              (a film shown to everyone; workshops/playback/)
  *
  * Times are server milliseconds (see clock.ts): clients convert with their
  * clock offset before writing and before showing.
@@ -47,6 +48,9 @@ export const FOLLOW_SUMMON = 'summon'
 
 export const CONTROL_SETTINGS = 'settings'
 export const SETTINGS_ANONYMOUS = 'anonymous'
+
+export const CONTROL_PLAYBACK = 'playback'
+export const PLAYBACK_CURRENT = 'current'
 
 /**
  * Not in the control document: a card in a private document may carry
