@@ -6,6 +6,7 @@ import {
   Tldraw,
   TldrawUiMenuItem,
   useIsToolSelected,
+  VideoShapeUtil,
   useTools,
   type Editor,
   type TLComponents,
@@ -17,11 +18,14 @@ import 'tldraw/tldraw.css'
 import { CardShapeUtil } from './CardShapeUtil'
 import { CardTool } from './CardTool'
 import { KindPalette } from './KindPalette'
+import { MediaOverlay } from './media/MediaOverlay'
+import './media/media.css'
 
 // Every font, icon and translation comes from our own server, never tldraw's CDN.
 const assetUrls = getAssetUrlsByImport()
 
-export const shapeUtils = [CardShapeUtil]
+// A film on the board waits to be played (or shown to everyone) instead of streaming to every browser at once.
+export const shapeUtils = [CardShapeUtil, VideoShapeUtil.configure({ autoplay: false })]
 const tools = [CardTool]
 
 const overrides: TLUiOverrides = {
@@ -50,7 +54,7 @@ function Toolbar() {
   )
 }
 
-const components: TLComponents = { Toolbar, TopPanel: KindPalette }
+const components: TLComponents = { Toolbar, TopPanel: KindPalette, InFrontOfTheCanvas: MediaOverlay }
 
 export interface BoardProps {
   store: TLStore

@@ -16,6 +16,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from 'tldraw'
 import type { Lang } from '../../workshops/lang'
+import type { MediaSession } from '../media/mediaSession'
 import { bindPresence } from './bindPresence'
 import { privateMode, voteView, type VoteView } from './boardSignals'
 import { downloadBoardImage, uploadBoardImage } from './boardImage'
@@ -24,6 +25,9 @@ import { Board, shapeUtils } from './Board'
 import { boardLang } from './boardLang'
 import { cardBehaviour } from './cardDefaults'
 import { guardPinnedShapes } from './pinnedGuard'
+import { createAssetStore } from './media/assetStore'
+import { registerMediaHandlers } from './media/mediaHandlers'
+import { playForAllAction, type FilmChoice } from './media/PlayForAllButton'
 import { exposeForTests } from './testHooks'
 
 export interface MountBoardOptions {
@@ -37,6 +41,10 @@ export interface MountBoardOptions {
   lang: Lang
   onReloadNeeded: () => void
   onReady: () => void
+  /** Images and films: uploads go to the workshop's media on our server. */
+  media: MediaSession
+  /** Facilitators: show a film on the board to everyone. */
+  onPlayForAll?: (film: FilmChoice) => void
 }
 
 export interface BoardHandle {
@@ -65,7 +73,7 @@ export interface BoardHandle {
  */
 export function mountBoard(element: HTMLElement, opts: MountBoardOptions): BoardHandle {
   boardLang.set(opts.lang)
-  const store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...shapeUtils], bindingUtils: defaultBindingUtils })
+  const store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...shapeUtils], bindingUtils: defaultBindingUtils, assets: createAssetStore(opts.media) })
   const binding = bindStoreToYjs(store, opts.records, opts.privateRecords)
   if (!binding.result.ok) {
     opts.onReloadNeeded()
@@ -105,6 +113,8 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
         editor = mounted
         disposers.push(cardBehaviour(mounted, { author: opts.user.name, anonymous: opts.anonymous, lang: () => boardLang.get() }))
         if (opts.user.role === 'participant') disposers.push(guardPinnedShapes(mounted))
+        disposers.push(registerMediaHandlers(mounted, opts.media))
+        playForAllAction.set(opts.onPlayForAll ?? null)
         disposers.push(exposeForTests(mounted))
         opts.onReady()
       }}

@@ -1,9 +1,10 @@
 import type { Lang } from '../../workshops/lang'
+import { mediaMessages } from '../media/messages'
 import { en } from './en'
 import { sv } from './sv'
 
 /** Every feature's texts. A feature with its own messages file adds one entry here. */
-const parts = [{ sv, en }] as const
+const parts = [{ sv, en }, mediaMessages] as const
 
 type Part = (typeof parts)[number]
 type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never

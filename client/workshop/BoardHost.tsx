@@ -5,6 +5,7 @@ import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { BoardRecords } from './createBoardRecords'
 import type { BoardHandle } from '../board-island/mountBoard'
 import { lang, t } from '../i18n/i18n'
+import type { MediaSession } from '../media/mediaSession'
 import type { AwarenessUser } from './awarenessState'
 
 export interface BoardHostProps {
@@ -16,6 +17,8 @@ export interface BoardHostProps {
   licenseKey: string | null
   /** Receives the mounted board's handle (for exports), and null when it goes. */
   onHandle?: (handle: BoardHandle | null) => void
+  media: MediaSession
+  onPlayForAll?: (film: { shapeId: string; src: string; title: string }) => void
 }
 
 /**
@@ -40,6 +43,8 @@ export function BoardHost(props: BoardHostProps) {
       anonymous: props.anonymous,
       licenseKey: props.licenseKey,
       lang: lang(),
+      media: props.media,
+      onPlayForAll: props.onPlayForAll,
       onReloadNeeded: () => setReloadNeeded(true),
       onReady: () => {
         setReady(true)

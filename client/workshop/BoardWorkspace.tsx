@@ -6,6 +6,7 @@ import type { WorkshopInfo } from '../api/http'
 import type { BoardHandle } from '../board-island/mountBoard'
 import type { Control } from '../facilitation/createControl'
 import type { Voting } from '../facilitation/createVoting'
+import type { MediaSession } from '../media/mediaSession'
 import { lastResult } from '../facilitation/VotePanel'
 import { OutlinePanel } from '../outline/OutlinePanel'
 import type { AwarenessUser } from './awarenessState'
@@ -24,6 +25,8 @@ export function BoardWorkspace(props: {
   onBoardHandle: (handle: BoardHandle | null) => void
   voting: Voting
   control: Control
+  media: MediaSession
+  onPlayForAll?: (film: { shapeId: string; src: string; title: string }) => void
 }) {
   const outlineOpen = () => props.outlineOpen()
   const vote = () => props.control.state().vote
@@ -37,6 +40,8 @@ export function BoardWorkspace(props: {
         anonymous={props.workshop.anonymous}
         licenseKey={props.licenseKey}
         onHandle={props.onBoardHandle}
+        media={props.media}
+        onPlayForAll={props.onPlayForAll}
       />
       <Show when={outlineOpen()}>
         <div id="outline-panel" class="outline-panel">

@@ -17,7 +17,7 @@ export function assetSrcFor(workshopId: string, assetId: string): string {
 }
 
 /** True when `src` is exactly the path of one of this workshop's assets. */
-export function isAssetSrcOf(workshopId: string, src: unknown): src is string {
+export function isAssetSrcOf(workshopId: string, src: unknown): boolean {
   if (typeof src !== 'string' || !WORKSHOP_ID.test(workshopId)) return false
   const prefix = `/api/workshops/${workshopId}/assets/`
   return src.startsWith(prefix) && ASSET_ID_PATTERN.test(src.slice(prefix.length))
