@@ -18,6 +18,7 @@ import 'tldraw/tldraw.css'
 import { CardShapeUtil } from './CardShapeUtil'
 import { CardTool } from './CardTool'
 import { KindPalette } from './KindPalette'
+import { MEDIA_TYPES } from '../../workshops/media/mediaTypes'
 import { MediaOverlay } from './media/MediaOverlay'
 import './media/media.css'
 
@@ -54,6 +55,10 @@ function Toolbar() {
   )
 }
 
+// The media picker offers what the server takes (no SVG).
+const imageTypes = MEDIA_TYPES.filter((m) => m.kind === 'image').map((m) => m.mime)
+const videoTypes = MEDIA_TYPES.filter((m) => m.kind === 'video').map((m) => m.mime)
+
 const components: TLComponents = { Toolbar, TopPanel: KindPalette, InFrontOfTheCanvas: MediaOverlay }
 
 export interface BoardProps {
@@ -72,6 +77,8 @@ export function Board(props: BoardProps) {
       overrides={overrides}
       components={components}
       assetUrls={assetUrls}
+      acceptedImageMimeTypes={imageTypes}
+      acceptedVideoMimeTypes={videoTypes}
       licenseKey={props.licenseKey ?? undefined}
       user={props.user}
       onMount={props.onMount}

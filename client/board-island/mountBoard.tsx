@@ -73,7 +73,12 @@ export interface BoardHandle {
  */
 export function mountBoard(element: HTMLElement, opts: MountBoardOptions): BoardHandle {
   boardLang.set(opts.lang)
-  const store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...shapeUtils], bindingUtils: defaultBindingUtils, assets: createAssetStore(opts.media) })
+  const ours = new Set<string>(shapeUtils.map((u) => u.type))
+  const store = createTLStore({
+    shapeUtils: [...defaultShapeUtils.filter((u) => !ours.has(u.type)), ...shapeUtils],
+    bindingUtils: defaultBindingUtils,
+    assets: createAssetStore(opts.media),
+  })
   const binding = bindStoreToYjs(store, opts.records, opts.privateRecords)
   if (!binding.result.ok) {
     opts.onReloadNeeded()
