@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { isAssetSrcOf } from '../../workshops/media/assetSrc'
 import { makePng } from '../helpers/media'
 import { eventually, type Person } from './helpers/browser'
+import { RECORD_FILM } from './helpers/recordFilm'
 import { browserSuite } from './helpers/suite'
 
 const suite = browserSuite(test)
@@ -83,6 +84,68 @@ test('a file over the limit is refused in the browser, with the reason, before a
   await eva.page.getByRole('alert').filter({ hasText: 'SVG' }).waitFor()
   assert.equal(eva.requests.filter((u) => new URL(u).pathname.endsWith('/assets')), [], 'no upload was sent')
   assert.equal(await mediaShapes(eva.page), [])
+})
+
+
+type FilmSample = { position: number; paused: boolean; muted: boolean; serverNow: number; readyState: number }
+const filmAt = (p: Person) => p.page.evaluate(() => window.__samverkstadFilm?.() ?? null) as Promise<FilmSample | null>
+
+/** How far `b`'s film is from `a`'s, in seconds, both taken at the same server time. */
+async function filmGap(a: Person, b: Person): Promise<{ gap: number; a: FilmSample; b: FilmSample }> {
+  const [sa, sb] = await Promise.all([filmAt(a), filmAt(b)])
+  if (!sa || !sb) throw new Error('no film shown')
+  const aThen = sa.paused ? sa.position : sa.position + (sb.serverNow - sa.serverNow) / 1000
+  return { gap: Math.abs(sb.position - aThen), a: sa, b: sb }
+}
+
+test('the facilitator shows a film to everyone: participants play it in step, a late joiner lands at the position, pause follows, "Sluta visa" ends it', async () => {
+  const w = await suite.server.createWorkshop({ method: 'ws2', title: 'Film' })
+  const karin = await suite.person('Karin')
+  const ahmed = await suite.person('Ahmed')
+  await karin.join(w.facilitatorUrl)
+  await ahmed.join(w.participantUrl)
+
+  const film = Buffer.from((await karin.page.evaluate(`${RECORD_FILM}(9)`)) as string, 'base64')
+  await insertWithMediaTool(karin, { name: 'Annas resa.webm', mimeType: 'video/webm', buffer: film })
+  await eventually(() => mediaShapes(ahmed.page), (s) => s.length === 1 && isAssetSrcOf(w.id, s[0].src), 'the film on the participant’s board', 20_000)
+
+  await karin.page.evaluate(() => {
+    const editor = window.__samverkstadEditor!
+    const video = editor.getCurrentPageShapes().find((s) => s.type === 'video')!
+    editor.select(video.id)
+  })
+  const play = karin.page.getByRole('button', { name: 'Spela för alla' })
+  await play.click()
+
+  await ahmed.page.getByTestId('shared-film').waitFor()
+  await eventually(() => filmAt(ahmed), (s) => !!s && !s.paused && s.position > 1, 'the participant’s film playing', 15_000)
+  const inStep = await filmGap(karin, ahmed)
+  assert.not.ok(inStep.b.paused, 'the participant’s film plays')
+  assert.ok(inStep.gap < 1, `the participant is ${inStep.gap.toFixed(2)} s from the facilitator`)
+
+  // A late joiner lands where the film is, not at its start.
+  const lena = await suite.person('Lena')
+  await lena.join(w.participantUrl)
+  await eventually(() => filmAt(lena), (s) => !!s && !s.paused && s.position > 2, 'the late joiner’s film playing past the start', 15_000)
+  const late = await filmGap(karin, lena)
+  assert.ok(late.gap < 1, `the late joiner is ${late.gap.toFixed(2)} s from the facilitator`)
+
+  // The facilitator pauses in the player: everyone's film stops at the same point.
+  await karin.page.evaluate(() => document.querySelector<HTMLVideoElement>('[data-testid="shared-film"] video')!.pause())
+  await eventually(() => filmAt(ahmed), (s) => !!s && s.paused, 'the participant’s film paused')
+  const paused = await filmGap(karin, ahmed)
+  assert.ok(paused.gap < 0.5, `paused ${paused.gap.toFixed(2)} s apart`)
+
+  // Sound is each person's own.
+  await ahmed.page.getByRole('button', { name: 'Stäng av ljudet' }).click()
+  assert.ok((await filmAt(ahmed))!.muted)
+  assert.not.ok((await filmAt(karin))!.muted)
+
+  await karin.page.getByRole('button', { name: 'Sluta visa' }).click()
+  await ahmed.page.getByTestId('shared-film').waitFor({ state: 'detached' })
+  await lena.page.getByTestId('shared-film').waitFor({ state: 'detached' })
+  // Participants have no way to start or stop it.
+  assert.is(await ahmed.page.getByRole('button', { name: 'Spela för alla' }).count(), 0)
 })
 
 test.run()
