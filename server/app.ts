@@ -15,6 +15,8 @@ import { serveStatic } from './http/staticFiles'
 import type { Log } from './log'
 import { MediaService } from './media/mediaService'
 import { MediaStore, type MediaStoreOptions } from './media/mediaStore'
+import { WorkshopArchive } from './media/workshopArchive'
+import { IMPORT_BODY_MAX_BYTES } from './http/routes/exportRoutes'
 import { loadMethods, type MethodRegistry } from './methods/loadMethods'
 import { openDatabase, type Db } from './store/database'
 import { DocStore } from './store/docStore'
@@ -92,7 +94,8 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     return `${proto}://${req.headers.host ?? `localhost:${config.port}`}`
   }
   const media = new MediaService(mediaStore, workshopStore, sync, (req) => baseUrl(req).startsWith('https:'))
-  const api = createApi({ config, methods, personas, workshops, docs, sync, facts, exporter, importer, boardImages, facilitation, media, baseUrl })
+  const archive = new WorkshopArchive(mediaStore, exporter, importer, IMPORT_BODY_MAX_BYTES)
+  const api = createApi({ config, methods, personas, workshops, docs, sync, facts, exporter, importer, boardImages, facilitation, media, archive, baseUrl })
 
   const server = createServer(async (req, res) => {
     setSecurityHeaders(res)

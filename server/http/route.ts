@@ -5,6 +5,7 @@ import type { BoardImageStore } from '../export/boardImages'
 import type { WorkshopExporter } from '../export/exportWorkshop'
 import type { MethodRegistry } from '../methods/loadMethods'
 import type { MediaService } from '../media/mediaService'
+import type { WorkshopArchive } from '../media/workshopArchive'
 import type { PersonaLibrary } from '../personas/personaLibrary'
 import type { DocStore } from '../store/docStore'
 import type { SyncServer } from '../sync/syncServer'
@@ -41,6 +42,8 @@ export interface ApiDeps {
   facilitation: FacilitationService
   /** Images and films: uploads, media sessions, serving files. */
   media: MediaService
+  /** The .zip workshop file with its media, and imports of either workshop file. */
+  archive: WorkshopArchive
   /** Origin that links are built from: PUBLIC_URL, or the request's own host. */
   baseUrl(req: IncomingMessage): string
 }

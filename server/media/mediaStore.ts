@@ -91,7 +91,7 @@ export class MediaStore {
    * than its kind's limit or than the room left in the workshop (413), or
    * empty (400); a full disk is 507. `declaredBytes` is the Content-Length, when known.
    */
-  async put(workshopId: string, source: AsyncIterable<Uint8Array>, declaredBytes?: number): Promise<StoredAsset> {
+  async put(workshopId: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, declaredBytes?: number): Promise<StoredAsset> {
     const dir = this.workshopDir(workshopId)
     if (declaredBytes !== undefined && declaredBytes > Math.max(this.limits.maxImageBytes, this.limits.maxVideoBytes)) {
       throw tooLarge(Math.max(this.limits.maxImageBytes, this.limits.maxVideoBytes), 'file')

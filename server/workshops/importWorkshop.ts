@@ -1,3 +1,4 @@
+import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { initBoardDoc } from '../../workshops/doc/boardDoc'
 import { parseWorkshopFile, WorkshopFileError } from '../../workshops/export/workshopFile'
@@ -9,6 +10,13 @@ import type { Db } from '../store/database'
 import type { DocStore } from '../store/docStore'
 import type { WorkshopSettings, WorkshopStore } from '../store/workshopStore'
 import { TITLE_MAX, type CreatedWorkshop } from './workshopService'
+
+export interface ImportOptions {
+  /** The new workshop's id, when its media were stored under it before the import. */
+  id?: string
+  /** Changes the board's records before they are stored (media paths pointed at the new workshop). */
+  rewriteRecords?: (records: TLRecord[]) => TLRecord[]
+}
 
 /**
  * Creates a new workshop from a workshop file, as WorkshopService.create
@@ -25,7 +33,7 @@ export class WorkshopImporter {
     private readonly imported: ImportedFactsStore,
   ) {}
 
-  import(input: unknown): CreatedWorkshop {
+  import(input: unknown, options: ImportOptions = {}): CreatedWorkshop {
     let file
     try {
       file = parseWorkshopFile(input)
@@ -39,12 +47,12 @@ export class WorkshopImporter {
     }
     if (file.title.length > TITLE_MAX) throw new HttpError(400, `cannot import the workshop file: title longer than ${TITLE_MAX} characters`)
 
-    const id = newWorkshopId()
+    const id = options.id ?? newWorkshopId()
     const facilitatorKey = newKey()
     const participantKey = newKey()
     const doc = new Y.Doc()
     try {
-      initBoardDoc(doc, file.board.records)
+      initBoardDoc(doc, options.rewriteRecords ? options.rewriteRecords(file.board.records) : file.board.records)
       this.db.transaction(() => {
         this.docs.create(id, doc)
         this.workshops.insert({

@@ -8,7 +8,11 @@ import { createApp } from '../../server/app'
 import { configFromEnv } from '../../server/config'
 import { createLog } from '../../server/log'
 import { setBoardLock } from '../../workshops/facilitation/control'
-import { isAssetSrcOf } from '../../workshops/media/assetSrc'
+import { boardRecordStore, readBoardRecords } from '../../workshops/doc/boardDoc'
+import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
+import { isAssetSrcOf, parseAssetSrc } from '../../workshops/media/assetSrc'
+import JSZip from 'jszip'
+import type { TLRecord } from '@tldraw/tlschema'
 import { makePng, mediaCookie, mp4Like, upload } from '../helpers/media'
 import { createWorkshopAt, ROOT, startTestServer, tempDataDir, type TestServer } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync } from '../helpers/yClient'
@@ -229,6 +233,97 @@ test('a full disk: a clear error, and nothing half-written', async () => {
   } finally {
     await app.close()
   }
+})
+
+
+/** An image or video asset and its shape on the board, as tldraw writes them. */
+function mediaRecords(n: number, type: 'image' | 'video', src: string): unknown[] {
+  const asset = {
+    id: `asset:m${n}`, typeName: 'asset', type, meta: {},
+    props: { w: 40, h: 30, name: `fil${n}`, isAnimated: type === 'video', mimeType: type === 'image' ? 'image/png' : 'video/mp4', src, fileSize: 1 },
+  }
+  const base = { id: `shape:m${n}`, typeName: 'shape', type, x: n * 100, y: 0, rotation: 0, index: `a${n + 1}`, parentId: BOARD_PAGE_ID, isLocked: false, opacity: 1, meta: {} }
+  const props = type === 'image'
+    ? { w: 40, h: 30, assetId: asset.id, playing: true, url: '', crop: null, flipX: false, flipY: false, altText: '' }
+    : { w: 40, h: 30, assetId: asset.id, time: 0, playing: false, autoplay: false, url: '', altText: '' }
+  return [asset, { ...base, props }]
+}
+
+async function putOnBoard(id: string, key: string, records: unknown[]): Promise<void> {
+  const client = connectClient(server.wsUrl, id, key)
+  try {
+    await waitForSync(client)
+    const kv = boardRecordStore(client.doc)
+    client.doc.transact(() => {
+      for (const r of records) kv.set((r as TLRecord).id, r as TLRecord)
+    })
+    await waitFor(() => server.app.sync.withDoc(id, 'board', (doc) => records.every((r) => readBoardRecords(doc).some((x) => x.id === (r as TLRecord).id))), 'records stored')
+  } finally {
+    client.destroy()
+  }
+}
+
+const srcsOf = (id: string) =>
+  server.app.sync.withDoc(id, 'board', (doc) =>
+    readBoardRecords(doc).filter((r) => r.typeName === 'asset').map((r) => (r as unknown as { props: { src: string | null } }).props.src),
+  )
+
+test('the .zip workshop file carries the media, and importing it restores them in a new workshop', async () => {
+  const w = await server.createWorkshop()
+  const png = makePng(30, 20, { rgb: [200, 40, 40] })
+  const film = mp4Like(5 * MB)
+  const image = (await (await upload(server.url, w.id, w.participantKey, png)).json()) as { url: string }
+  const video = (await (await upload(server.url, w.id, w.facilitatorKey, film)).json()) as { url: string }
+  await putOnBoard(w.id, w.facilitatorKey, [...mediaRecords(1, 'image', image.url), ...mediaRecords(2, 'video', video.url)])
+
+  assert.is((await fetch(`${server.url}/api/workshops/${w.id}/export/workshop.zip`, { headers: { authorization: `Bearer ${w.participantKey}` } })).status, 403)
+  const res = await fetch(`${server.url}/api/workshops/${w.id}/export/workshop.zip`, { headers: { authorization: `Bearer ${w.facilitatorKey}` } })
+  assert.is(res.status, 200)
+  assert.is(res.headers.get('content-type'), 'application/zip')
+  assert.match(res.headers.get('content-disposition') ?? '', /workshop\.zip/)
+  const zipped = Buffer.from(await res.arrayBuffer())
+  const zip = await JSZip.loadAsync(zipped)
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort()
+  assert.equal(names, [`media/${parseAssetSrc(image.url)!.assetId}.png`, `media/${parseAssetSrc(video.url)!.assetId}.mp4`, 'workshop.json'].sort())
+  assert.ok((await zip.file(/\.mp4$/)[0].async('nodebuffer')).equals(film))
+
+  const imported = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/zip' }, body: zipped })
+  assert.is(imported.status, 201, await imported.clone().text())
+  const created = (await imported.json()) as { id: string; facilitatorUrl: string }
+  const key = new URL(created.facilitatorUrl).hash.slice(5)
+  const srcs = srcsOf(created.id)
+  assert.is(srcs.length, 2)
+  for (const src of srcs) assert.ok(isAssetSrcOf(created.id, src), `points at the new workshop: ${src}`)
+  const cookie = await mediaCookie(server.url, created.id, key)
+  const bodies = await Promise.all(srcs.map(async (src) => Buffer.from(await (await fetch(`${server.url}${src}`, { headers: { cookie } })).arrayBuffer())))
+  assert.ok(bodies.some((b) => b.equals(png)) && bodies.some((b) => b.equals(film)), 'the same picture and film')
+  // The old workshop's key opens none of the new one's media.
+  assert.is((await fetch(`${server.url}${srcs[0]}`, { headers: { authorization: `Bearer ${w.facilitatorKey}` } })).status, 403)
+})
+
+test('the JSON workshop file still imports: inline pictures move into the media store, paths to other media point nowhere', async () => {
+  const w = await server.createWorkshop()
+  const png = makePng(8, 6)
+  const stored = (await (await upload(server.url, w.id, w.participantKey, png)).json()) as { url: string }
+  const inline = `data:image/png;base64,${makePng(5, 5, { rgb: [1, 2, 3] }).toString('base64')}`
+  await putOnBoard(w.id, w.facilitatorKey, [...mediaRecords(1, 'image', stored.url), ...mediaRecords(2, 'image', inline)])
+  const json = await (await fetch(`${server.url}/api/workshops/${w.id}/export/workshop.json`, { headers: { authorization: `Bearer ${w.facilitatorKey}` } })).text()
+  const res = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json })
+  assert.is(res.status, 201)
+  const created = (await res.json()) as { id: string }
+  const srcs = srcsOf(created.id)
+  assert.is(srcs.filter((s) => s === null).length, 1, 'the stored picture is not in a JSON file')
+  assert.ok(srcs.some((s) => isAssetSrcOf(created.id, s)), 'the inline picture is now a file of the new workshop')
+  assert.not.ok(srcs.some((s) => typeof s === 'string' && (s.startsWith('data:') || s.includes(w.id))))
+  assert.is(mediaFiles(created.id).length, 1)
+})
+
+test('a broken .zip workshop file creates nothing', async () => {
+  const before = readdirSync(join(server.dataDir, 'media')).length
+  const res = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', body: Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100)]) })
+  assert.is(res.status, 400)
+  assert.match(((await res.json()) as { error: string }).error, /zip/)
+  assert.is(readdirSync(join(server.dataDir, 'media')).length, before)
 })
 
 test.run()

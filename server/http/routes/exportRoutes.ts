@@ -3,7 +3,7 @@ import { BOARD_IMAGE_MAX_BYTES, pngSize } from '../../export/boardImages'
 import { EXPORT_FORMATS, isExportFormat } from '../../export/exportWorkshop'
 import { contentDisposition } from '../../export/filename'
 import { workshopLinks } from '../../workshops/workshopService'
-import { HttpError, readBody, readJson, requestKey, sendJson } from '../respond'
+import { HttpError, readBody, requestKey, sendJson } from '../respond'
 import { ID, type ApiDeps, type Route } from '../route'
 
 /** Largest workshop file POST /api/workshops/import reads: a big board with every template is a few MB. */
@@ -20,7 +20,7 @@ function langOf(url: URL): Lang {
  * Exports for the facilitator (pairs, report, workshop file), the board image
  * clients upload for the report, and importing a workshop file as a new workshop.
  */
-export function exportRoutes({ workshops, exporter, importer, boardImages, baseUrl }: ApiDeps): Route[] {
+export function exportRoutes({ workshops, exporter, archive, boardImages, baseUrl }: ApiDeps): Route[] {
   return [
     {
       method: 'GET',
@@ -57,7 +57,8 @@ export function exportRoutes({ workshops, exporter, importer, boardImages, baseU
       method: 'POST',
       pattern: /^\/api\/workshops\/import$/,
       handler: async (req, res) => {
-        const created = importer.import(await readJson(req, IMPORT_BODY_MAX_BYTES))
+        // The JSON workshop file, or the .zip one that carries its media too.
+        const created = await archive.import(req)
         sendJson(res, 201, { id: created.id, ...workshopLinks(baseUrl(req), created) })
       },
     },

@@ -1,10 +1,11 @@
+import { headerKey } from '../../media/mediaService'
 import { sendJson } from '../respond'
 import { ID, type ApiDeps, type Route } from '../route'
 
 const ASSET_ID = '([A-Za-z0-9_-]{32})'
 
 /** Images and films of a workshop: the media session, uploads, and the files with byte ranges. */
-export function mediaRoutes({ media }: ApiDeps): Route[] {
+export function mediaRoutes({ media, archive, workshops }: ApiDeps): Route[] {
   return [
     {
       method: 'POST',
@@ -20,6 +21,14 @@ export function mediaRoutes({ media }: ApiDeps): Route[] {
       method: 'GET',
       pattern: new RegExp(`^/api/workshops/${ID}/assets/${ASSET_ID}$`),
       handler: (req, res, _url, [id, assetId]) => media.serve(req, res, id, assetId),
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/api/workshops/${ID}/export/workshop\\.zip$`),
+      handler: async (req, res, _url, [id]) => {
+        const { workshop } = workshops.authorise(id, headerKey(req), 'facilitator')
+        await archive.exportZip(workshop, res)
+      },
     },
   ]
 }
