@@ -86,7 +86,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const facts = options.facts ?? workshopFactsFor({ db, docs, methods })
   const importedFacts = new ImportedFactsStore(db)
   const boardImages = new BoardImageStore(db)
-  const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages })
+  const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages, media: mediaStore })
   const importer = new WorkshopImporter(db, workshopStore, docs, methods, importedFacts)
   const baseUrl = (req: IncomingMessage): string => {
     if (config.publicUrl) return config.publicUrl

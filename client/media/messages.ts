@@ -4,6 +4,7 @@ import { defineMessages } from '../i18n/defineMessages'
 export const mediaMessages = defineMessages(
   {
     'media.uploads': 'Uppladdningar',
+    'export.workshopZip': 'Workshopfil med bilder och filmer (.zip)',
     'media.uploading': 'Laddar upp {name}',
     'media.progress': '{done} av {total}',
     'media.cancel': 'Avbryt',
@@ -33,6 +34,7 @@ export const mediaMessages = defineMessages(
   },
   {
     'media.uploads': 'Uploads',
+    'export.workshopZip': 'Workshop file with images and films (.zip)',
     'media.uploading': 'Uploading {name}',
     'media.progress': '{done} of {total}',
     'media.cancel': 'Cancel',

@@ -318,6 +318,22 @@ test('the JSON workshop file still imports: inline pictures move into the media 
   assert.is(mediaFiles(created.id).length, 1)
 })
 
+test('the report shows the board’s pictures and names its films', async () => {
+  const w = await server.createWorkshop()
+  const png = makePng(120, 80, { rgb: [10, 160, 60] })
+  const image = (await (await upload(server.url, w.id, w.participantKey, png)).json()) as { url: string }
+  const video = (await (await upload(server.url, w.id, w.facilitatorKey, mp4Like(MB))).json()) as { url: string }
+  await putOnBoard(w.id, w.facilitatorKey, [...mediaRecords(1, 'image', image.url), ...mediaRecords(2, 'video', video.url)])
+  const get = (format: string) => fetch(`${server.url}/api/workshops/${w.id}/export/${format}`, { headers: { authorization: `Bearer ${w.facilitatorKey}` } })
+  const docx = await JSZip.loadAsync(Buffer.from(await (await get('report.docx')).arrayBuffer()))
+  const pictures = await Promise.all(Object.keys(docx.files).filter((f) => f.startsWith('word/media/')).map((f) => docx.file(f)!.async('nodebuffer')))
+  assert.ok(pictures.some((p) => p.equals(png)), 'the picture is in the Word report')
+  const xml = await docx.file('word/document.xml')!.async('string')
+  assert.ok(xml.includes('Bilder och filmer på tavlan') && xml.includes('Film: fil2'), 'the film is named')
+  const md = await (await get('report.md')).text()
+  assert.match(md, /## Bilder och filmer på tavlan\n\n- fil1\n- Film: fil2/)
+})
+
 test('a broken .zip workshop file creates nothing', async () => {
   const before = readdirSync(join(server.dataDir, 'media')).length
   const res = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', body: Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100)]) })
