@@ -93,7 +93,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
     return `${proto}://${req.headers.host ?? `localhost:${config.port}`}`
   }
-  const media = new MediaService(mediaStore, workshopStore, sync, (req) => baseUrl(req).startsWith('https:'))
+  const media = new MediaService(mediaStore, workshopStore, sync, (req) => baseUrl(req).startsWith('https:'), config.maxMediaBytesPerSecond)
   const archive = new WorkshopArchive(mediaStore, exporter, importer, IMPORT_BODY_MAX_BYTES)
   const api = createApi({ config, methods, personas, workshops, docs, sync, facts, exporter, importer, boardImages, facilitation, media, archive, baseUrl })
 

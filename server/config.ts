@@ -19,6 +19,8 @@ export interface Config {
   docLimits: DocLimits
   /** Largest image, largest film, and all media of one workshop (MAX_IMAGE_BYTES, MAX_VIDEO_BYTES, MAX_WORKSHOP_MEDIA_BYTES). */
   mediaLimits: MediaLimits
+  /** All media responses together may send this many bytes per second (MAX_MEDIA_BYTES_PER_SECOND); 0 is no limit. */
+  maxMediaBytesPerSecond: number
   unloadAfterMs: number
   pingIntervalMs: number
   /** Where the built client is (dist/client). */
@@ -63,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
       maxVideoBytes: intFrom(env, 'MAX_VIDEO_BYTES', DEFAULT_MEDIA_LIMITS.maxVideoBytes),
       maxWorkshopMediaBytes: intFrom(env, 'MAX_WORKSHOP_MEDIA_BYTES', DEFAULT_MEDIA_LIMITS.maxWorkshopMediaBytes),
     },
+    maxMediaBytesPerSecond: intFrom(env, 'MAX_MEDIA_BYTES_PER_SECOND', 40 * 1024 * 1024),
     unloadAfterMs: intFrom(env, 'UNLOAD_AFTER_MS', 30_000),
     pingIntervalMs: intFrom(env, 'PING_INTERVAL_MS', 30_000),
     clientDir: resolve(rootDir, 'dist/client'),

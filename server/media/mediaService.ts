@@ -9,6 +9,7 @@ import { roleForKey, type Role } from '../auth/roles'
 import { HttpError } from '../http/respond'
 import type { WorkshopRow, WorkshopStore } from '../store/workshopStore'
 import type { SyncServer } from '../sync/syncServer'
+import { Bandwidth, paced } from './bandwidth'
 import { parseByteRange } from './byteRange'
 import { cookieValue, MEDIA_COOKIE, MEDIA_SESSION_MS, mediaCookiePath, MediaAccess } from './mediaAccess'
 import { MediaError, type MediaStore } from './mediaStore'
@@ -65,14 +66,18 @@ export function headerKey(req: IncomingMessage): string | null {
  */
 export class MediaService {
   readonly access: MediaAccess
+  private readonly bandwidth: Bandwidth
 
   constructor(
     readonly store: MediaStore,
     private readonly workshops: WorkshopStore,
     private readonly sync: SyncServer,
     private readonly secureCookies: (req: IncomingMessage) => boolean,
+    /** MAX_MEDIA_BYTES_PER_SECOND: all media responses together; 0 for no limit. */
+    mediaBytesPerSecond = 0,
   ) {
     this.access = new MediaAccess(store.deriveKey('media-session'))
+    this.bandwidth = new Bandwidth(mediaBytesPerSecond)
   }
 
   private workshop(id: string): WorkshopRow {
@@ -163,7 +168,8 @@ export class MediaService {
     res.writeHead(range.kind === 'part' ? 206 : 200, headers)
     if (req.method === 'HEAD') return void res.end()
     try {
-      await pipeline(createReadStream(asset.path, { start, end, highWaterMark: 256 * 1024 }), res)
+      const file = createReadStream(asset.path, { start, end, highWaterMark: 256 * 1024 })
+      await pipeline(file, (source: AsyncIterable<Buffer>) => paced(source, this.bandwidth), res)
     } catch {
       // The player went away mid-file (a seek, a closed tab): nothing to answer.
       res.destroy()
