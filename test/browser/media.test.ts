@@ -54,6 +54,14 @@ test('a participant inserts a 9 MB photo: it goes to our server, stays connected
   await eventually(() => mediaShapes(ahmed.page), (s) => s.length === 1 && s[0].loaded, 'the photo on the uploader’s board')
   assert.is(await ahmed.page.getByTestId('sync-status').getAttribute('data-status'), 'connected')
 
+  // The board image (made for the report) has the photo in it, fetched from our server with the media cookie.
+  const svg = await lena.page.evaluate(async () => {
+    const editor = window.__samverkstadEditor!
+    const ids = editor.getCurrentPageShapes().filter((s) => s.type === 'image').map((s) => s.id)
+    return (await editor.getSvgString(ids))?.svg ?? ''
+  })
+  assert.match(svg, /data:image\/png;base64,/)
+
   // The uploader still edits, and the other participant gets the edit: nobody was thrown off.
   await ahmed.writeCard('Idé', 'Efter bilden', { x: 300, y: 200 })
   await eventually(() => lena.cardTexts(), (texts) => texts.includes('Efter bilden'), 'a card written after the photo')
