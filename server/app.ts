@@ -111,6 +111,9 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
       else res.destroy()
     }
   })
+  // Uploads of films and .zip workshop files may take longer than Node's default 5 minutes; those
+  // routes drop a sender that goes quiet instead (UPLOAD_IDLE_MS), and headers still time out.
+  server.requestTimeout = 0
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy())
     sync.handleUpgrade(req, socket, head)

@@ -11,6 +11,7 @@ import { localized, t, type MessageKey } from '../i18n/i18n'
 import { LanguageSwitch } from '../LanguageSwitch'
 import { openMediaSession } from '../media/mediaSession'
 import { createFilmShowing } from '../playback/createFilmShowing'
+import { FilmPanel } from '../playback/FilmPanel'
 import { SharedFilm } from '../playback/SharedFilm'
 import { boardRecordStore } from '../../workshops/doc/boardDoc'
 import { BoardWorkspace } from './BoardWorkspace'
@@ -107,6 +108,9 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
               summonToFrame={(frameId) => board()?.show({ frameId })}
             />
           )}
+        </Show>
+        <Show when={isFacilitator}>
+          <FilmPanel records={records.records} showing={film} />
         </Show>
       </aside>
       <Switch>

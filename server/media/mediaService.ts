@@ -14,6 +14,9 @@ import { parseByteRange } from './byteRange'
 import { cookieValue, MEDIA_COOKIE, MEDIA_SESSION_MS, mediaCookiePath, MediaAccess } from './mediaAccess'
 import { MediaError, type MediaStore } from './mediaStore'
 
+/** An upload that sends nothing for this long is dropped (and leaves nothing). */
+export const UPLOAD_IDLE_MS = 60_000
+
 /** What POST …/media-session answers. */
 export interface MediaSessionAnswer {
   expiresAt: number
@@ -112,6 +115,8 @@ export class MediaService {
     if (role === 'participant' && this.sync.withDoc(workshopId, CONTROL_CHANNEL, readLocks).board) {
       throw new HttpError(403, 'the board is locked by the facilitator')
     }
+    // A film on a slow line takes longer than any fixed request timeout; a sender that goes quiet is dropped instead.
+    req.setTimeout(UPLOAD_IDLE_MS, () => req.destroy(new Error('upload idle')))
     const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
     try {
       // Not destroyed when the store stops reading early: the rest is drained so the refusal reaches the client.
@@ -166,7 +171,6 @@ export class MediaService {
     if (range.kind === 'part') headers['content-range'] = `bytes ${start}-${end}/${asset.size}`
     headers['content-length'] = end - start + 1
     res.writeHead(range.kind === 'part' ? 206 : 200, headers)
-    if (req.method === 'HEAD') return void res.end()
     try {
       const file = createReadStream(asset.path, { start, end, highWaterMark: 256 * 1024 })
       await pipeline(file, (source: AsyncIterable<Buffer>) => paced(source, this.bandwidth), res)

@@ -18,6 +18,7 @@ import { HttpError } from '../http/respond'
 import type { WorkshopRow } from '../store/workshopStore'
 import type { WorkshopImporter } from '../workshops/importWorkshop'
 import type { CreatedWorkshop } from '../workshops/workshopService'
+import { UPLOAD_IDLE_MS } from './mediaService'
 import { MediaError, type MediaStore } from './mediaStore'
 
 const JSON_ENTRY = 'workshop.json'
@@ -84,6 +85,7 @@ export class WorkshopArchive {
 
   /** POST /api/workshops/import: a .zip workshop file (by its first bytes) or the JSON one. */
   async import(req: IncomingMessage): Promise<CreatedWorkshop> {
+    req.setTimeout(UPLOAD_IDLE_MS, () => req.destroy(new Error('upload idle')))
     const body = req.iterator({ destroyOnReturn: false }) as AsyncIterableIterator<Buffer>
     const first = await body.next()
     const head = first.done ? Buffer.alloc(0) : first.value

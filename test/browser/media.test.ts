@@ -18,7 +18,8 @@ async function insertWithMediaTool(p: Person, file: { name: string; mimeType: st
     await p.page.getByTestId('tools.more-button').click()
     await p.page.getByTestId('tools.more.asset').click()
   }
-  await (await chooser).setFiles(file)
+  // A large file takes a while to hand over to the browser on a busy machine.
+  await (await chooser).setFiles(file, { timeout: 60_000 })
 }
 
 type MediaShape = { type: string; src: string | null; loaded: boolean }
@@ -117,12 +118,16 @@ test('the facilitator shows a film to everyone: participants play it in step, a 
   await insertWithMediaTool(karin, { name: 'Annas resa.webm', mimeType: 'video/webm', buffer: film })
   await eventually(() => mediaShapes(ahmed.page), (s) => s.length === 1 && isAssetSrcOf(w.id, s[0].src), 'the film on the participant’s board', 20_000)
 
+  // The facilitator's sidebar lists the film too (the way to it by keyboard); participants have no such panel.
+  assert.ok(await karin.page.getByRole('button', { name: 'Spela för alla: Annas resa.webm' }).isVisible())
+  assert.is(await ahmed.page.getByRole('heading', { name: 'Film för alla' }).count(), 0)
+
   await karin.page.evaluate(() => {
     const editor = window.__samverkstadEditor!
     const video = editor.getCurrentPageShapes().find((s) => s.type === 'video')!
     editor.select(video.id)
   })
-  const play = karin.page.getByRole('button', { name: 'Spela för alla' })
+  const play = karin.page.getByRole('button', { name: 'Spela för alla', exact: true })
   await play.click()
 
   await ahmed.page.getByTestId('shared-film').waitFor()
@@ -149,7 +154,7 @@ test('the facilitator shows a film to everyone: participants play it in step, a 
   assert.ok((await filmAt(ahmed))!.muted)
   assert.not.ok((await filmAt(karin))!.muted)
 
-  await karin.page.getByRole('button', { name: 'Sluta visa' }).click()
+  await karin.page.getByTestId('shared-film').getByRole('button', { name: 'Sluta visa' }).click()
   await ahmed.page.getByTestId('shared-film').waitFor({ state: 'detached' })
   await lena.page.getByTestId('shared-film').waitFor({ state: 'detached' })
   // Participants have no way to start or stop it.

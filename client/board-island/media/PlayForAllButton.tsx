@@ -40,7 +40,7 @@ export function PlayForAllButton() {
       onPointerDown={(e) => e.stopPropagation()}
       onClick={() => action({ shapeId: film.shapeId, src: film.src, title: film.title })}
     >
-      ▶ {t('playback.playForAll')}
+      <span aria-hidden="true">▶</span> {t('playback.playForAll')}
     </button>
   )
 }
