@@ -1,5 +1,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { isAssetSrcOf } from '../../workshops/media/assetSrc'
 import { makePng } from '../helpers/media'
@@ -93,6 +95,23 @@ test('a file over the limit is refused in the browser, with the reason, before a
   await eva.page.getByRole('alert').filter({ hasText: 'SVG' }).waitFor()
   assert.equal(eva.requests.filter((u) => new URL(u).pathname.endsWith('/assets')), [], 'no upload was sent')
   assert.equal(await mediaShapes(eva.page), [])
+
+  // On a slow line the upload shows its progress, and "Avbryt" stops it: nothing reaches the board or the server.
+  const cdp = await eva.context.newCDPSession(eva.page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 200_000 })
+  await insertWithMediaTool(eva, { name: 'långsam.png', mimeType: 'image/png', buffer: makePng(800, 800, { noise: true }) })
+  const progress = eva.page.getByRole('progressbar', { name: 'Laddar upp långsam.png' })
+  await progress.waitFor()
+  await eventually(() => progress.getAttribute('value').then(Number), (v) => v > 0, 'some of the file sent')
+  await eva.page.getByRole('button', { name: 'Avbryt uppladdningen av långsam.png' }).click()
+  await progress.waitFor({ state: 'detached' })
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+  // A later file is the barrier: once it is on the board, the cancelled one would have been too.
+  await insertWithMediaTool(eva, { name: 'liten.png', mimeType: 'image/png', buffer: makePng(40, 40) })
+  await eventually(() => mediaShapes(eva.page), (shapes) => shapes.length === 1 && shapes[0].loaded, 'the later picture on the board')
+  const stored = readdirSync(join(suite.server.dataDir, 'media', w.id))
+  assert.is(stored.length, 1, `one file stored: ${stored.join(', ')}`)
 })
 
 
@@ -119,7 +138,9 @@ test('the facilitator shows a film to everyone: participants play it in step, a 
   await eventually(() => mediaShapes(ahmed.page), (s) => s.length === 1 && isAssetSrcOf(w.id, s[0].src), 'the film on the participant’s board', 20_000)
 
   // The facilitator's sidebar lists the film too (the way to it by keyboard); participants have no such panel.
-  assert.ok(await karin.page.getByRole('button', { name: 'Spela för alla: Annas resa.webm' }).isVisible())
+  const listed = karin.page.getByRole('button', { name: 'Spela för alla: Annas resa.webm' })
+  await listed.waitFor()
+  assert.ok(await listed.isVisible())
   assert.is(await ahmed.page.getByRole('heading', { name: 'Film för alla' }).count(), 0)
 
   await karin.page.evaluate(() => {
