@@ -1,4 +1,5 @@
 import { createEffect, createSignal, on, onCleanup, onMount, Show } from 'solid-js'
+import { isAssetSrcOf } from '../../workshops/media/assetSrc'
 import { correction, expectedPosition, REPUBLISH_DRIFT_S, type PlaybackState } from '../../workshops/playback/playback'
 import { t } from '../i18n/i18n'
 import type { FilmShowing } from './createFilmShowing'
@@ -20,11 +21,12 @@ const CHECK_MS = 250
  * else's player follows on the server's clock: a small lag is made up by
  * playing a little faster, a large one by jumping. Sound is each person's own.
  */
-export function SharedFilm(props: { showing: FilmShowing; isFacilitator: boolean; userId: string; serverNow: () => number; mediaReady: Promise<void> }) {
+export function SharedFilm(props: { workshopId: string; showing: FilmShowing; isFacilitator: boolean; userId: string; serverNow: () => number; mediaReady: Promise<void> }) {
   const [cookieReady, setCookieReady] = createSignal(false)
   void props.mediaReady.then(() => setCookieReady(true))
   return (
-    <Show when={props.showing.state() && cookieReady()}>
+    // Only this workshop's own films: a state pointing anywhere else is not played.
+    <Show when={isAssetSrcOf(props.workshopId, props.showing.state()?.src) && cookieReady()}>
       <Player showing={props.showing} isFacilitator={props.isFacilitator} userId={props.userId} serverNow={props.serverNow} />
     </Show>
   )

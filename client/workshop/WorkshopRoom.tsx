@@ -141,7 +141,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
           />
         </Match>
       </Switch>
-      <SharedFilm showing={film} isFacilitator={isFacilitator} userId={id} serverNow={clock.exact} mediaReady={media.ready} />
+      <SharedFilm workshopId={workshopId} showing={film} isFacilitator={isFacilitator} userId={id} serverNow={clock.exact} mediaReady={media.ready} />
     </div>
   )
 }

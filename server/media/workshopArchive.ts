@@ -24,6 +24,10 @@ import { MediaError, type MediaStore } from './mediaStore'
 const JSON_ENTRY = 'workshop.json'
 const MEDIA_ENTRY = /^media\/([A-Za-z0-9_-]{32})\.([a-z0-9]{2,4})$/
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1')
+/** More entries than a board has records and media is not a workshop file. */
+const MAX_ENTRIES = 60_000
+/** .zip imports at once: each may stage gigabytes on disk before it is checked. */
+const MAX_ZIP_IMPORTS = 2
 
 type Media = { type: 'image' | 'video'; props: { src: string | null } }
 const isMediaAsset = (r: TLRecord): r is TLRecord & Media => r.typeName === 'asset' && (r.type === 'image' || r.type === 'video')
@@ -46,6 +50,8 @@ function withSrcs(records: TLRecord[], map: (src: string | null) => string | nul
  * them; a plain JSON workshop file still imports, its pictures missing.
  */
 export class WorkshopArchive {
+  private zipImports = 0
+
   constructor(
     private readonly store: MediaStore,
     private readonly exporter: WorkshopExporter,
@@ -93,8 +99,14 @@ export class WorkshopArchive {
       if (!first.done) yield head
       for await (const chunk of body) yield chunk
     }
-    if (head.subarray(0, 4).equals(ZIP_MAGIC)) return this.importZip(rest())
-    return this.importJson(rest())
+    if (!head.subarray(0, 4).equals(ZIP_MAGIC)) return this.importJson(rest())
+    if (this.zipImports >= MAX_ZIP_IMPORTS) throw new HttpError(503, 'other workshop files are being imported now; try again in a few minutes')
+    this.zipImports++
+    try {
+      return await this.importZip(rest())
+    } finally {
+      this.zipImports--
+    }
   }
 
   private async importJson(source: AsyncIterable<Buffer>): Promise<CreatedWorkshop> {
@@ -136,6 +148,7 @@ export class WorkshopArchive {
     try {
       await pipeline(source, limitBytes(limit), createWriteStream(temp, { mode: 0o600 }))
       zip = await openZip(temp)
+      if (zip.entryCount > MAX_ENTRIES) throw new HttpError(400, `cannot import the workshop file: the .zip holds ${zip.entryCount} entries, more than a workshop file has`)
       const entries = await listEntries(zip)
       const jsonEntry = entries.get(JSON_ENTRY)
       if (!jsonEntry) throw new HttpError(400, `cannot import the workshop file: the .zip has no ${JSON_ENTRY}`)
