@@ -69,6 +69,18 @@ test('a participant inserts a 9 MB photo: it goes to our server, stays connected
   await ahmed.writeCard('Idé', 'Efter bilden', { x: 300, y: 200 })
   await eventually(() => lena.cardTexts(), (texts) => texts.includes('Efter bilden'), 'a card written after the photo')
 
+  // However a picture record is made in this page, it never points at inline data or another host.
+  const srcs = await ahmed.page.evaluate(() => {
+    const editor = window.__samverkstadEditor!
+    const props = { w: 10, h: 10, name: 'x.png', isAnimated: false, mimeType: 'image/png', fileSize: 10 }
+    editor.createAssets([
+      { id: 'asset:inline' as never, typeName: 'asset', type: 'image', meta: {}, props: { ...props, src: 'data:image/png;base64,iVBORw0KGgo=' } },
+      { id: 'asset:elsewhere' as never, typeName: 'asset', type: 'image', meta: {}, props: { ...props, src: 'https://example.org/x.png' } },
+    ])
+    return ['asset:inline', 'asset:elsewhere'].map((id) => (editor.getAsset(id as never)?.props as { src: string | null }).src)
+  })
+  assert.equal(srcs, [null, null])
+
   // What the server stored for the board is a few small updates, not megabytes of base64.
   const sizes = suite.server.app.db.prepare<[string], { n: number }>('SELECT length(data) AS n FROM doc_updates WHERE doc = ?').all(w.id).map((r) => r.n)
   const largest = Math.max(...sizes)

@@ -1,4 +1,5 @@
 import { AssetRecordType, createShapesForAssets, type Editor, type TLAsset, type VecLike } from 'tldraw'
+import { isAssetSrcOf } from '../../../workshops/media/assetSrc'
 import { t } from '../../i18n/i18n'
 import { checkFile } from '../../media/checkFile'
 import type { MediaSession } from '../../media/mediaSession'
@@ -45,6 +46,16 @@ export function registerMediaHandlers(editor: Editor, session: MediaSession): ()
     }
   }
 
+  // Whatever path a picture takes (pasted from another app, an old clipboard), this page never writes one
+  // into the shared document that points anywhere but this workshop's media: it is an upload still to come, or nothing.
+  const ownSrc = (asset: TLAsset): TLAsset => {
+    if (asset.type !== 'image' && asset.type !== 'video') return asset
+    const src = asset.props.src
+    return !src || isAssetSrcOf(session.workshopId, src) ? asset : ({ ...asset, props: { ...asset.props, src: null } } as TLAsset)
+  }
+  const stopCreate = editor.sideEffects.registerBeforeCreateHandler('asset', (asset, source) => (source === 'user' ? ownSrc(asset) : asset))
+  const stopChange = editor.sideEffects.registerBeforeChangeHandler('asset', (_prev, next, source) => (source === 'user' ? ownSrc(next) : next))
+
   editor.registerExternalAssetHandler('file', ({ file, assetId }) => assetFor(file, assetId))
   editor.registerExternalContentHandler('files', async ({ point, files }) => {
     const position = point ?? (editor.inputs.getShiftKey() ? editor.inputs.getCurrentPagePoint() : editor.getViewportPageBounds().center)
@@ -59,6 +70,8 @@ export function registerMediaHandlers(editor: Editor, session: MediaSession): ()
     )
   })
   return () => {
+    stopCreate()
+    stopChange()
     editor.registerExternalAssetHandler('file', null)
     editor.registerExternalContentHandler('files', null)
   }
