@@ -74,10 +74,6 @@ export class MediaStore {
     return total
   }
 
-  list(workshopId: string): StoredAsset[] {
-    return [...this.assetsOf(workshopId)].map(([id, a]) => ({ id, ...a }))
-  }
-
   /** The file of one asset, or null. */
   find(workshopId: string, assetId: string): (StoredAsset & { path: string }) | null {
     if (!ASSET_ID_PATTERN.test(assetId)) return null
@@ -265,10 +261,5 @@ function syncDir(dir: string): void {
   } catch {
     // Some file systems cannot sync a directory; the rename has still happened.
   }
-}
-
-/** The directory of one workshop's media files. */
-export function mediaDirOf(store: MediaStore, workshopId: string): string {
-  return join(store.dir, workshopId)
 }
 

@@ -77,7 +77,7 @@ test('a participant inserts a 9 MB photo: it goes to our server, stays connected
       { id: 'asset:inline' as never, typeName: 'asset', type: 'image', meta: {}, props: { ...props, src: 'data:image/png;base64,iVBORw0KGgo=' } },
       { id: 'asset:elsewhere' as never, typeName: 'asset', type: 'image', meta: {}, props: { ...props, src: 'https://example.org/x.png' } },
     ])
-    return ['asset:inline', 'asset:elsewhere'].map((id) => (editor.getAsset(id as never)?.props as { src: string | null }).src)
+    return ['asset:inline', 'asset:elsewhere'].map((id) => (editor.getAsset(id as never) as { props: { src: string | null } } | undefined)?.props.src)
   })
   assert.equal(srcs, [null, null])
 
