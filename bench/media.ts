@@ -15,7 +15,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process'
 import { createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
@@ -108,6 +108,7 @@ interface RunResult {
 async function main() {
   console.log(`bench:media: ${cpus().length} cores (${cpus()[0]?.model}), node ${process.version}, ${new Date().toISOString()}`)
   console.log(`config: ${JSON.stringify(CONFIG)}`)
+  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine shows in both columns)`)
   const rate = process.env.MAX_MEDIA_BYTES_PER_SECOND
   const server = await startProcessServer({ env: { LOG_LEVEL: 'warn', UNLOAD_AFTER_MS: '2000', ...(rate ? { MAX_MEDIA_BYTES_PER_SECOND: rate } : {}) } })
   const tmp = join(ROOT, '.tmp')
@@ -197,6 +198,7 @@ async function main() {
     console.log('| metric | editors alone | editors while 20 stream the film |')
     console.log('|---|--:|--:|')
     for (const [metric, a, b, digits] of rows) console.log(`| ${metric} | ${metric.startsWith('film') || metric.startsWith('range') ? '–' : a.toFixed(digits)} | ${b.toFixed(digits)} |`)
+    console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
     console.log(`\nTarget: editors' p99 with the film within 2× of the baseline: ${ratio <= 2 ? 'ok' : 'MISS'} (${ratio.toFixed(2)}×)`)
     writeFileSync(join(tmp, 'bench-media.json'), JSON.stringify({ config: CONFIG, results, rows, ratio, date: new Date().toISOString() }, null, 2))
   } finally {

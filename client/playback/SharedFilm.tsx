@@ -34,19 +34,20 @@ export function SharedFilm(props: { workshopId: string; showing: FilmShowing; is
 
 function Player(props: { showing: FilmShowing; isFacilitator: boolean; userId: string; serverNow: () => number }) {
   let video!: HTMLVideoElement
-  const state = () => props.showing.state() as PlaybackState
+  // Null for a moment when the showing ends, before this player is removed.
+  const state = () => props.showing.state() as PlaybackState | null
   const [muted, setMuted] = createSignal(false)
   const [volume, setVolume] = createSignal(1)
   const [soundBlocked, setSoundBlocked] = createSignal(false)
   const [small, setSmall] = createSignal(false)
-  const expected = () => expectedPosition(state(), props.serverNow(), video.duration)
+  const expected = () => expectedPosition(state()!, props.serverNow(), video.duration)
 
   /** Facilitators: a change made in their player becomes everyone's. Echoes of our own corrections are not changes. */
   const onPlayerEvent = () => {
     if (!props.isFacilitator || !state()) return
     const status = video.paused || video.ended ? 'paused' : 'playing'
     const drift = Math.abs(video.currentTime - expected())
-    if (status !== state().status || drift > REPUBLISH_DRIFT_S) props.showing.report(status, video.currentTime)
+    if (status !== state()!.status || drift > REPUBLISH_DRIFT_S) props.showing.report(status, video.currentTime)
   }
 
   const play = () => {
@@ -108,7 +109,7 @@ function Player(props: { showing: FilmShowing; isFacilitator: boolean; userId: s
   return (
     <section class="shared-film" classList={{ small: small() }} aria-labelledby="shared-film-title" data-testid="shared-film">
       <header class="shared-film-header">
-        <h2 id="shared-film-title">{t('playback.showing', { title: state().title || t('playback.heading') })}</h2>
+        <h2 id="shared-film-title">{t('playback.showing', { title: state()?.title || t('playback.heading') })}</h2>
         <button type="button" class="secondary" onClick={() => setSmall(!small())}>
           {small() ? t('playback.maximise') : t('playback.minimise')}
         </button>
@@ -120,7 +121,7 @@ function Player(props: { showing: FilmShowing; isFacilitator: boolean; userId: s
       </header>
       <video
         ref={video}
-        src={state().src}
+        src={state()?.src}
         preload="auto"
         playsinline
         controls={props.isFacilitator}
@@ -131,7 +132,7 @@ function Player(props: { showing: FilmShowing; isFacilitator: boolean; userId: s
         onPlaying={() => {
           if (props.isFacilitator && !isReference()) onPlayerEvent()
         }}
-        aria-label={state().title}
+        aria-label={state()?.title}
       />
       <p class="shared-film-note small-text">{props.isFacilitator ? t('playback.youControl') : t('playback.followsFacilitator')}</p>
       <Show when={!props.isFacilitator}>

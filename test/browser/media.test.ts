@@ -192,6 +192,7 @@ test('the facilitator shows a film to everyone: participants play it in step, a 
   await lena.page.getByTestId('shared-film').waitFor({ state: 'detached' })
   // Participants have no way to start or stop it.
   assert.is(await ahmed.page.getByRole('button', { name: 'Spela för alla' }).count(), 0)
+  assert.equal([...karin.errors, ...ahmed.errors, ...lena.errors], [])
 })
 
 test.run()
