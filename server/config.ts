@@ -65,7 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
       maxVideoBytes: intFrom(env, 'MAX_VIDEO_BYTES', DEFAULT_MEDIA_LIMITS.maxVideoBytes),
       maxWorkshopMediaBytes: intFrom(env, 'MAX_WORKSHOP_MEDIA_BYTES', DEFAULT_MEDIA_LIMITS.maxWorkshopMediaBytes),
     },
-    maxMediaBytesPerSecond: intFrom(env, 'MAX_MEDIA_BYTES_PER_SECOND', 40 * 1024 * 1024),
+    maxMediaBytesPerSecond: intFrom(env, 'MAX_MEDIA_BYTES_PER_SECOND', 32 * 1024 * 1024),
     unloadAfterMs: intFrom(env, 'UNLOAD_AFTER_MS', 30_000),
     pingIntervalMs: intFrom(env, 'PING_INTERVAL_MS', 30_000),
     clientDir: resolve(rootDir, 'dist/client'),

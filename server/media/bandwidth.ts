@@ -14,7 +14,8 @@ export class Bandwidth {
 
   constructor(
     private readonly bytesPerSecond: number,
-    private readonly burst = Math.max(512 * 1024, bytesPerSecond / 10),
+    // One read's worth: chunks go out one by one between the sync server's messages, not in bursts.
+    private readonly burst = 256 * 1024,
   ) {
     this.tokens = this.burst
   }
