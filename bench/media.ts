@@ -10,7 +10,7 @@
  *
  * Knobs: BENCH_SECONDS (15), BENCH_RUNS (3), BENCH_EDITORS (50),
  * BENCH_VIEWERS (20), BENCH_FILM_MB (200), and the server's
- * MAX_MEDIA_BYTES_PER_SECOND (its default unless set). Results also in .tmp/bench-media.json.
+ * MAX_MEDIA_BYTES_PER_SECOND (its default, 32 MiB/s, unless set). Results also in .tmp/bench-media.json.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process'
 import { createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs'
