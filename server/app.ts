@@ -19,6 +19,10 @@ import { HttpError, sendError } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { serveStatic } from './http/staticFiles'
 import type { Log } from './log'
+import { MediaService } from './media/mediaService'
+import { MediaStore, type MediaStoreOptions } from './media/mediaStore'
+import { WorkshopArchive } from './media/workshopArchive'
+import { IMPORT_BODY_MAX_BYTES } from './http/routes/exportRoutes'
 import { loadMethods, type MethodRegistry } from './methods/loadMethods'
 import { AuditStore } from './store/auditStore'
 import { openDatabase, type Db } from './store/database'
@@ -75,6 +79,8 @@ export function workshopFactsFor(deps: { db: Db; docs: DocStore; methods: Method
 export interface AppOptions {
   /** Replaces workshopFactsFor (tests pass their own). */
   facts?: WorkshopFacts
+  /** Options of the media store (tests put a full disk behind it). */
+  media?: MediaStoreOptions
 }
 
 /** Builds the whole server; nothing listens until listen(). Throws on a broken workshop definition. */
@@ -99,7 +105,8 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   }, new Seats(new ServerSecrets(db).get('seats')))
   const personas = new PersonaLibrary(methods, resolve(config.dataDir, 'personas'))
   const access = new WorkshopAccessStore(db)
-  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync, { db, access, seal: LinkSeal.forDataDir(config.dataDir) })
+  const mediaStore = new MediaStore(resolve(config.dataDir, 'media'), { limits: config.mediaLimits, ...options.media })
+  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync, { db, access, seal: LinkSeal.forDataDir(config.dataDir), media: mediaStore })
   const organisers = new OrganiserStore(db)
   const sessions = new SessionStore(db)
   const audit = new AuditStore(db)
@@ -113,13 +120,15 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const facts = options.facts ?? workshopFactsFor({ db, docs, methods })
   const importedFacts = new ImportedFactsStore(db)
   const boardImages = new BoardImageStore(db)
-  const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages })
+  const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages, media: mediaStore })
   const importer = new WorkshopImporter(db, workshopStore, docs, methods, importedFacts, config.docLimits)
   const baseUrl = (req: IncomingMessage): string => {
     if (config.publicUrl) return config.publicUrl
     const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
     return `${proto}://${req.headers.host ?? `localhost:${config.port}`}`
   }
+  const media = new MediaService(mediaStore, workshopStore, sync, (req) => baseUrl(req).startsWith('https:'), config.maxMediaBytesPerSecond)
+  const archive = new WorkshopArchive(mediaStore, exporter, importer, IMPORT_BODY_MAX_BYTES)
   const api = createApi({
     config,
     methods,
@@ -132,6 +141,8 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     importer,
     boardImages,
     facilitation,
+    media,
+    archive,
     baseUrl,
     auth,
     accounts,
@@ -156,6 +167,9 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
       else res.destroy()
     }
   })
+  // Uploads of films and .zip workshop files may take longer than Node's default 5 minutes; those
+  // routes drop a sender that goes quiet instead (UPLOAD_IDLE_MS), and headers still time out.
+  server.requestTimeout = 0
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy())
     sync.handleUpgrade(req, socket, head)

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from '../workshops/media/mediaLimits'
 import type { DocLimits } from '../workshops/rules/limits'
 import { DEFAULT_DOC_LIMITS } from '../workshops/rules/limits'
 
@@ -41,6 +42,10 @@ export interface Config {
   docLimits: DocLimits
   /** Refused writes a socket may send in a minute before it is closed. */
   maxRefusedPerMinute: number
+  /** Largest image, largest film, and all media of one workshop (MAX_IMAGE_BYTES, MAX_VIDEO_BYTES, MAX_WORKSHOP_MEDIA_BYTES). */
+  mediaLimits: MediaLimits
+  /** All media responses together may send this many bytes per second (MAX_MEDIA_BYTES_PER_SECOND); 0 is no limit. */
+  maxMediaBytesPerSecond: number
   unloadAfterMs: number
   pingIntervalMs: number
   auth: AuthConfig
@@ -146,6 +151,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
       maxPendingBytesPerSocket: intFrom(env, 'MAX_PENDING_BYTES_PER_SOCKET', DEFAULT_DOC_LIMITS.maxPendingBytesPerSocket),
       maxPendingBytesPerRoom: intFrom(env, 'MAX_PENDING_BYTES_PER_ROOM', DEFAULT_DOC_LIMITS.maxPendingBytesPerRoom),
     },
+    mediaLimits: {
+      maxImageBytes: intFrom(env, 'MAX_IMAGE_BYTES', DEFAULT_MEDIA_LIMITS.maxImageBytes),
+      maxVideoBytes: intFrom(env, 'MAX_VIDEO_BYTES', DEFAULT_MEDIA_LIMITS.maxVideoBytes),
+      maxWorkshopMediaBytes: intFrom(env, 'MAX_WORKSHOP_MEDIA_BYTES', DEFAULT_MEDIA_LIMITS.maxWorkshopMediaBytes),
+    },
+    maxMediaBytesPerSecond: intFrom(env, 'MAX_MEDIA_BYTES_PER_SECOND', 32 * 1024 * 1024),
     unloadAfterMs: intFrom(env, 'UNLOAD_AFTER_MS', 30_000),
     pingIntervalMs: intFrom(env, 'PING_INTERVAL_MS', 30_000),
     auth: authFrom(env),

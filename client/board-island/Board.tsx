@@ -6,6 +6,7 @@ import {
   Tldraw,
   TldrawUiMenuItem,
   useIsToolSelected,
+  VideoShapeUtil,
   useTools,
   type Editor,
   type TLComponents,
@@ -18,12 +19,16 @@ import { CardShapeUtil } from './CardShapeUtil'
 import { CardTool } from './CardTool'
 import { KindPalette } from './KindPalette'
 import { SafeEmbedShapeUtil } from './SafeEmbedShapeUtil'
+import { MEDIA_TYPES } from '../../workshops/media/mediaTypes'
+import { MediaOverlay } from './media/MediaOverlay'
+import './media/media.css'
 
 // Every font, icon and translation comes from our own server, never tldraw's CDN.
 const assetUrls = getAssetUrlsByImport()
 
 // SafeEmbedShapeUtil replaces tldraw's embed (same type): no frames of other hosts.
-export const shapeUtils = [CardShapeUtil, SafeEmbedShapeUtil]
+// A film on the board waits to be played (or shown to everyone) instead of streaming to every browser at once.
+export const shapeUtils = [CardShapeUtil, SafeEmbedShapeUtil, VideoShapeUtil.configure({ autoplay: false })]
 const tools = [CardTool]
 
 const overrides: TLUiOverrides = {
@@ -58,7 +63,11 @@ function Toolbar() {
   )
 }
 
-const components: TLComponents = { Toolbar, TopPanel: KindPalette }
+// The media picker offers what the server takes (no SVG).
+const imageTypes = MEDIA_TYPES.filter((m) => m.kind === 'image').map((m) => m.mime)
+const videoTypes = MEDIA_TYPES.filter((m) => m.kind === 'video').map((m) => m.mime)
+
+const components: TLComponents = { Toolbar, TopPanel: KindPalette, InFrontOfTheCanvas: MediaOverlay }
 
 export interface BoardProps {
   store: TLStore
@@ -76,6 +85,8 @@ export function Board(props: BoardProps) {
       overrides={overrides}
       components={components}
       assetUrls={assetUrls}
+      acceptedImageMimeTypes={imageTypes}
+      acceptedVideoMimeTypes={videoTypes}
       licenseKey={props.licenseKey ?? undefined}
       user={props.user}
       onMount={props.onMount}

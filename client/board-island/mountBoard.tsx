@@ -16,6 +16,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from 'tldraw'
 import type { Lang } from '../../workshops/lang'
+import type { MediaSession } from '../media/mediaSession'
 import { bindPresence } from './bindPresence'
 import { privateMode, voteView, type VoteView } from './boardSignals'
 import { downloadBoardImage, uploadBoardImage } from './boardImage'
@@ -27,6 +28,9 @@ import { watchLicence, type LicenceProblem } from './licenceWatch'
 import { registerLinkCards } from './linkCards'
 import { registerPastedTextAsCards } from './pastedText'
 import { guardByRules } from './rulesGuard'
+import { createAssetStore } from './media/assetStore'
+import { registerMediaHandlers } from './media/mediaHandlers'
+import { playForAllAction, type FilmChoice } from './media/PlayForAllButton'
 import { exposeForTests } from './testHooks'
 
 export interface MountBoardOptions {
@@ -42,6 +46,10 @@ export interface MountBoardOptions {
   onReady: () => void
   /** tldraw will not run the board here (no valid licence key on this address); the outline still works. */
   onLicenceProblem?: (problem: LicenceProblem) => void
+  /** Images and films: uploads go to the workshop's media on our server. */
+  media: MediaSession
+  /** Facilitators: show a film on the board to everyone. */
+  onPlayForAll?: (film: FilmChoice) => void
 }
 
 export type { LicenceProblem }
@@ -72,9 +80,13 @@ export interface BoardHandle {
  */
 export function mountBoard(element: HTMLElement, opts: MountBoardOptions): BoardHandle {
   boardLang.set(opts.lang)
-  // Ours replace tldraw's default of the same type (the embed).
-  const utils = [...defaultShapeUtils.filter((d) => !shapeUtils.some((u) => u.type === d.type)), ...shapeUtils]
-  const store = createTLStore({ shapeUtils: utils, bindingUtils: defaultBindingUtils })
+  // Ours replace tldraw's defaults of the same type (the embed, the video).
+  const ours = new Set<string>(shapeUtils.map((u) => u.type))
+  const store = createTLStore({
+    shapeUtils: [...defaultShapeUtils.filter((u) => !ours.has(u.type)), ...shapeUtils],
+    bindingUtils: defaultBindingUtils,
+    assets: createAssetStore(opts.media),
+  })
   const binding = bindStoreToYjs(store, opts.records, opts.privateRecords)
   if (!binding.result.ok) {
     opts.onReloadNeeded()
@@ -116,6 +128,8 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
         registerLinkCards(mounted)
         registerPastedTextAsCards(mounted)
         if (opts.user.role === 'participant') disposers.push(guardByRules(mounted))
+        disposers.push(registerMediaHandlers(mounted, opts.media))
+        playForAllAction.set(opts.onPlayForAll ?? null)
         disposers.push(exposeForTests(mounted))
         if (opts.onLicenceProblem) disposers.push(watchLicence(mounted, element, opts.onLicenceProblem))
         opts.onReady()

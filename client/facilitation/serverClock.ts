@@ -5,6 +5,8 @@ import type { TimeAnswer } from '../../workshops/facilitation/api'
 export interface ServerClock {
   /** The server's time now, ticking four times a second. */
   now: Accessor<number>
+  /** The server's time at this very moment (not a signal): for keeping films in step. */
+  exact(): number
 }
 
 /**
@@ -33,5 +35,5 @@ export function createServerClock(): ServerClock {
     if (samples.length > 0) setOffset(bestOffset(samples))
   })()
 
-  return { now: () => tick() + offset() }
+  return { now: () => tick() + offset(), exact: () => Date.now() + offset() }
 }

@@ -5,6 +5,7 @@ import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { BoardRecords } from './createBoardRecords'
 import type { BoardHandle, LicenceProblem } from '../board-island/mountBoard'
 import { lang, t } from '../i18n/i18n'
+import type { MediaSession } from '../media/mediaSession'
 import type { AwarenessUser } from './awarenessState'
 import { LicenceNotice } from './LicenceNotice'
 import './licence.css'
@@ -20,6 +21,8 @@ export interface BoardHostProps {
   onHandle?: (handle: BoardHandle | null) => void
   /** tldraw will not run the board on this server: the outline is the way on. */
   onLicenceProblem?: () => void
+  media: MediaSession
+  onPlayForAll?: (film: { shapeId: string; src: string; title: string }) => void
 }
 
 /**
@@ -45,6 +48,8 @@ export function BoardHost(props: BoardHostProps) {
       anonymous: props.anonymous,
       licenseKey: props.licenseKey,
       lang: lang(),
+      media: props.media,
+      onPlayForAll: props.onPlayForAll,
       onReloadNeeded: () => setReloadNeeded(true),
       onLicenceProblem: (problem) => {
         setLicence(problem)

@@ -6,6 +6,7 @@ import type { WorkshopInfo } from '../api/http'
 import type { BoardHandle } from '../board-island/mountBoard'
 import type { Control } from '../facilitation/createControl'
 import type { Voting } from '../facilitation/createVoting'
+import type { MediaSession } from '../media/mediaSession'
 import { lastResult } from '../facilitation/VotePanel'
 import { OutlinePanel } from '../outline/OutlinePanel'
 import type { AwarenessUser } from './awarenessState'
@@ -28,6 +29,8 @@ export function BoardWorkspace(props: {
   /** Opens the outline (when the board cannot be shown). */
   openOutline?: () => void
   permissions: Permissions
+  media: MediaSession
+  onPlayForAll?: (film: { shapeId: string; src: string; title: string }) => void
 }) {
   const [boardUnavailable, setBoardUnavailable] = createSignal(false)
   const outlineOpen = () => props.outlineOpen()
@@ -46,6 +49,8 @@ export function BoardWorkspace(props: {
           setBoardUnavailable(true)
           props.openOutline?.()
         }}
+        media={props.media}
+        onPlayForAll={props.onPlayForAll}
       />
       <Show when={outlineOpen()}>
         <div id="outline-panel" class="outline-panel">

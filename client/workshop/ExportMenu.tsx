@@ -12,7 +12,7 @@ export interface ExportMenuProps {
   uploadBoardImage?: () => Promise<unknown>
 }
 
-type ServerFile = 'pairs.xlsx' | 'pairs.csv' | 'pairs.md' | 'pairs.json' | 'report.docx' | 'report.md' | 'workshop.json'
+type ServerFile = 'pairs.xlsx' | 'pairs.csv' | 'pairs.md' | 'pairs.json' | 'report.docx' | 'report.md' | 'workshop.json' | 'workshop.zip'
 
 type Item = { label: MessageKey; file: ServerFile } | { label: MessageKey; image: 'png' | 'svg' }
 
@@ -31,7 +31,10 @@ const GROUPS: Item[][] = [
     { label: 'export.boardPng', image: 'png' },
     { label: 'export.boardSvg', image: 'svg' },
   ],
-  [{ label: 'export.workshopFile', file: 'workshop.json' }],
+  [
+    { label: 'export.workshopZip', file: 'workshop.zip' },
+    { label: 'export.workshopFile', file: 'workshop.json' },
+  ],
 ]
 
 /** The file name the server chose: RFC 5987 `filename*` first (keeps åäö), then `filename`. */

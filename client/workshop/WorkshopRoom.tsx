@@ -1,4 +1,4 @@
-import { createSignal, Match, Show, Switch } from 'solid-js'
+import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js'
 import type { WorkshopInfo } from '../api/http'
 import type { BoardHandle } from '../board-island/mountBoard'
 import { createBoardBridge } from '../facilitation/createBoardBridge'
@@ -10,6 +10,10 @@ import { privateToken } from '../facilitation/secrets'
 import { createServerClock } from '../facilitation/serverClock'
 import { localized, t, type MessageKey } from '../i18n/i18n'
 import { LanguageSwitch } from '../LanguageSwitch'
+import { openMediaSession } from '../media/mediaSession'
+import { createFilmShowing } from '../playback/createFilmShowing'
+import { FilmPanel } from '../playback/FilmPanel'
+import { SharedFilm } from '../playback/SharedFilm'
 import { boardRecordStore } from '../../workshops/doc/boardDoc'
 import { BoardWorkspace } from './BoardWorkspace'
 import { createBoardRecords } from './createBoardRecords'
@@ -61,6 +65,9 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
   const [outlineOpen, setOutlineOpen] = createSignal(true)
   const [board, setBoard] = createSignal<BoardHandle | null>(null)
   const bridge = createBoardBridge({ board, control, definition, isFacilitator, userId: id, voting, now: clock.now })
+  const media = openMediaSession(workshopId, key)
+  onCleanup(() => media.dispose())
+  const film = createFilmShowing({ control, userId: id, serverNow: clock.exact })
 
   return (
     <div class="workshop" data-role={props.workshop.role}>
@@ -108,6 +115,9 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             />
           )}
         </Show>
+        <Show when={isFacilitator}>
+          <FilmPanel records={records.records} showing={film} />
+        </Show>
       </aside>
       <RefusalToast notices={[sync.refusal, ...(privateSync ? [privateSync.refusal] : [])]} />
       <Switch>
@@ -135,9 +145,12 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             voting={voting}
             control={control}
             openOutline={() => setOutlineOpen(true)}
+            media={media}
+            onPlayForAll={isFacilitator ? film.start : undefined}
           />
         </Match>
       </Switch>
+      <SharedFilm workshopId={workshopId} showing={film} isFacilitator={isFacilitator} userId={id} serverNow={clock.exact} mediaReady={media.ready} />
     </div>
   )
 }

@@ -12,6 +12,7 @@ import { isLang, type Lang } from '../../workshops/lang'
 import { workshopFactsFor } from '../app'
 import { configFromEnv } from '../config'
 import { BoardImageStore } from '../export/boardImages'
+import { MediaStore } from '../media/mediaStore'
 import { EXPORT_FORMATS, isExportFormat, WorkshopExporter } from '../export/exportWorkshop'
 import { ImportedFactsStore, withImportedFacts } from '../export/importedFacts'
 import { loadMethods } from '../methods/loadMethods'
@@ -78,6 +79,7 @@ async function main(argv: string[]): Promise<void> {
       methods,
       facts: withImportedFacts(workshopFactsFor({ db, docs, methods }), new ImportedFactsStore(db)),
       images: new BoardImageStore(db),
+      media: new MediaStore(join(config.dataDir, 'media'), { limits: config.mediaLimits }),
     })
     const file = await exporter.export(workshop, args.format, args.lang)
     if (args.out) {

@@ -12,7 +12,10 @@ import type { MethodRegistry } from '../methods/loadMethods'
 import type { DocStore } from '../store/docStore'
 import type { WorkshopRow } from '../store/workshopStore'
 import type { WorkshopFacts } from '../workshops/facts'
+import { boardMedia, boardMediaMarkdown } from '../../workshops/export/boardMedia'
+import type { MediaStore } from '../media/mediaStore'
 import type { BoardImageStore } from './boardImages'
+import { mediaParagraphs } from './reportMedia'
 import { fileStem } from './filename'
 import { reportToDocx } from './reportDocx'
 import { pairsToXlsx } from './xlsx'
@@ -53,6 +56,8 @@ export interface ExporterDeps {
   /** Votes and the agenda as run (already merged with what an imported file brought). */
   facts: ReportFacts
   images: BoardImageStore
+  /** The workshops' images, for the report's pictures. */
+  media?: MediaStore
 }
 
 const SHEET_NAME: Record<Lang, string> = { sv: 'Par', en: 'Pairs' }
@@ -109,10 +114,13 @@ export class WorkshopExporter {
           return file(pairsToJson(pairs, { workshopId: workshop.id, title: workshop.title, method: workshop.method, exportedAt: now }))
       }
     }
-    if (format === 'report.md') return file(reportToMarkdown(this.report(workshop, lang)))
+    if (format === 'report.md') {
+      return file(reportToMarkdown(this.report(workshop, lang)) + boardMediaMarkdown(boardMedia(this.boardRecords(workshop.id)), lang))
+    }
     if (format === 'report.docx') {
       const image = this.deps.images.get(workshop.id)
-      return file(await reportToDocx(this.report(workshop, lang), image ?? null))
+      const media = mediaParagraphs(boardMedia(this.boardRecords(workshop.id)), lang, workshop.id, this.deps.media)
+      return file(await reportToDocx(this.report(workshop, lang), image ?? null, media))
     }
     return file(
       workshopFileToJson(

@@ -72,7 +72,7 @@ function boardImage(png: Buffer, alt: string): Paragraph | null {
 }
 
 /** The report as a Word document: the same sections as the Markdown, with the board image at the end. */
-export async function reportToDocx(report: Report, image: { png: Buffer } | null): Promise<Buffer> {
+export async function reportToDocx(report: Report, image: { png: Buffer } | null, extra: readonly Paragraph[] = []): Promise<Buffer> {
   const l = REPORT_LABELS[report.lang]
   const children: Array<Paragraph | Table> = []
   const minutes = (n: number | null) => (n === null ? '–' : `${n} ${l.minutes}`)
@@ -161,6 +161,8 @@ export async function reportToDocx(report: Report, image: { png: Buffer } | null
     children.push(heading(l.board, HeadingLevel.HEADING_1), picture)
     children.push(new Paragraph({ children: runs(fill(l.boardImageAt, { time: report.boardImage.madeAt }), { italics: true }) }))
   }
+
+  children.push(...extra)
 
   const doc = new Document({
     creator: 'Samverkstad',

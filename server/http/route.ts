@@ -7,6 +7,8 @@ import type { FacilitationService } from '../facilitation/facilitationService'
 import type { BoardImageStore } from '../export/boardImages'
 import type { WorkshopExporter } from '../export/exportWorkshop'
 import type { MethodRegistry } from '../methods/loadMethods'
+import type { MediaService } from '../media/mediaService'
+import type { WorkshopArchive } from '../media/workshopArchive'
 import type { PersonaLibrary } from '../personas/personaLibrary'
 import type { AuditStore } from '../store/auditStore'
 import type { DocStore } from '../store/docStore'
@@ -50,6 +52,10 @@ export interface ApiDeps {
   boardImages: BoardImageStore
   /** Dot votes, the reveal of private cards, the board lock. */
   facilitation: FacilitationService
+  /** Images and films: uploads, media sessions, serving files. */
+  media: MediaService
+  /** The .zip workshop file with its media, and imports of either workshop file. */
+  archive: WorkshopArchive
   /** Origin that links are built from: PUBLIC_URL, or the request's own host. */
   baseUrl(req: IncomingMessage): string
   /** Who the organiser of a request is (server/auth/organiserAuth.ts): `auth.requireOrganiser(req)` on every creating endpoint. */

@@ -3,7 +3,9 @@ import type { ServerResponse } from 'node:http'
 /**
  * Every response forbids loading anything from other hosts: the product must
  * work offline and leak nothing. tldraw needs inline styles, data: and blob:
- * images (exports, pasted pictures), and blob: workers.
+ * images (exports, pasted pictures), and blob: workers. Images and films on
+ * the board come from our own media endpoint ('self'); blob: is the preview
+ * of a file while it uploads.
  */
 const CSP = [
   "default-src 'self'",
@@ -12,7 +14,7 @@ const CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
+  "media-src 'self' blob:",
   "worker-src 'self' blob:",
   "frame-ancestors 'none'",
   "base-uri 'none'",

@@ -168,7 +168,7 @@ export class SyncServer {
     const loaded = this.docs.load(name)
     const policy = CHANNELS[channelKind(channel)]?.policy
     const limits = this.options.limits
-    const guard = policy ? new DocGuard(loaded.ydoc, policy, { limits, boardLocked: () => this.boardLocked(workshopId) }) : null
+    const guard = policy ? new DocGuard(loaded.ydoc, policy, { workshopId, limits, boardLocked: () => this.boardLocked(workshopId) }) : null
     const room = new Room(name, loaded.ydoc, loaded, this.docs, this.log, this.onStorageFailure, {
       guard,
       limits,

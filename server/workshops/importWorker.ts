@@ -3,12 +3,13 @@
  * board from the file's bytes and posts it back, or the reason it cannot.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import type { SrcRewrite } from '../../workshops/media/mediaSrcs'
 import type { DocLimits } from '../../workshops/rules/limits'
 import { ImportRefused, prepareImport } from './prepareImport'
 
-const { body, limits } = workerData as { body: Uint8Array; limits: DocLimits }
+const { body, limits, media } = workerData as { body: Uint8Array; limits: DocLimits; media?: SrcRewrite }
 try {
-  const prepared = prepareImport(body, limits)
+  const prepared = prepareImport(body, limits, media)
   parentPort!.postMessage({ ok: true, prepared }, prepared.boardUpdates.map((u) => u.buffer as ArrayBuffer))
 } catch (error) {
   if (error instanceof ImportRefused) parentPort!.postMessage({ ok: false, status: error.status, message: error.message })

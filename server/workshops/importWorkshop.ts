@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import type { SrcRewrite } from '../../workshops/media/mediaSrcs'
 import type { DocLimits } from '../../workshops/rules/limits'
 import { hashKey, newKey, newWorkshopId } from '../auth/keys'
 import type { ImportedFactsStore } from '../export/importedFacts'
@@ -69,15 +70,20 @@ export class WorkshopImporter {
     })()
   }
 
-  async import(body: Uint8Array): Promise<CreatedWorkshop> {
-    const prepared = await this.prepare(body)
+  /**
+   * `options.id`: the new workshop's id, when its media were stored under it
+   * first; `options.media`: where the board's media srcs point now (applied
+   * while the board is built).
+   */
+  async import(body: Uint8Array, options: { id?: string; media?: SrcRewrite } = {}): Promise<CreatedWorkshop> {
+    const prepared = await this.prepare(body, options.media)
     const definition = this.methods.get(prepared.method)
     if (!definition) {
       throw new HttpError(400, `cannot import the workshop file: its method "${prepared.method}" is not on this server (add its definition file first)`)
     }
     if (prepared.title.length > TITLE_MAX) throw new HttpError(400, `cannot import the workshop file: title longer than ${TITLE_MAX} characters`)
 
-    const id = newWorkshopId()
+    const id = options.id ?? newWorkshopId()
     const facilitatorKey = newKey()
     const participantKey = newKey()
     this.startStmt.run(id, Date.now())
@@ -109,17 +115,17 @@ export class WorkshopImporter {
   }
 
   /** Runs prepareImport in a worker, one import at a time. */
-  private prepare(body: Uint8Array): Promise<PreparedImport> {
+  private prepare(body: Uint8Array, media?: SrcRewrite): Promise<PreparedImport> {
     if (this.waiting >= MAX_WAITING) throw new HttpError(503, 'other imports are running; try again in a minute', { 'retry-after': '30' })
     this.waiting++
-    const run = this.queue.then(() => this.inWorker(body))
+    const run = this.queue.then(() => this.inWorker(body, media))
     this.queue = run.catch(() => undefined)
     return run.finally(() => this.waiting--)
   }
 
-  private inWorker(body: Uint8Array): Promise<PreparedImport> {
+  private inWorker(body: Uint8Array, media?: SrcRewrite): Promise<PreparedImport> {
     return new Promise((ok, fail) => {
-      const worker = startWorker({ body, limits: this.limits })
+      const worker = startWorker({ body, limits: this.limits, media })
       let settled = false
       const settle = (fn: () => void) => {
         if (settled) return

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { initBoardDoc, appendRecords } from '../../workshops/doc/boardDoc'
 import { parseWorkshopFile, WorkshopFileError, type FileStepAsRun, type WorkshopFileSettings } from '../../workshops/export/workshopFile'
+import { rewriteMediaSrcs, type SrcRewrite } from '../../workshops/media/mediaSrcs'
 import type { DocLimits } from '../../workshops/rules/limits'
 
 /** A workshop file turned into what the store needs: the board as one Yjs update, and the facts beside it. */
@@ -63,7 +64,7 @@ function checkLimits(json: unknown, limits: DocLimits): Map<string, number> {
  * Linear in the file's size; runs in a worker thread (importWorker.ts) so a
  * big file does not hold up the rooms.
  */
-export function prepareImport(body: Uint8Array, limits: DocLimits): PreparedImport {
+export function prepareImport(body: Uint8Array, limits: DocLimits, media?: SrcRewrite): PreparedImport {
   let json: unknown
   try {
     json = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'))
@@ -83,7 +84,8 @@ export function prepareImport(body: Uint8Array, limits: DocLimits): PreparedImpo
   const boardUpdates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => boardUpdates.push(update))
   try {
-    const batches = inBatches(file.board.records, (r) => sizes.get(r.id) ?? 0)
+    const records = media ? rewriteMediaSrcs(file.board.records, media) : file.board.records
+    const batches = inBatches(records, (r) => sizes.get(r.id) ?? 0)
     initBoardDoc(doc, batches[0] ?? [])
     for (const batch of batches.slice(1)) doc.transact(() => appendRecords(doc, batch))
     return {
@@ -93,7 +95,7 @@ export function prepareImport(body: Uint8Array, limits: DocLimits): PreparedImpo
       votes: file.votes,
       agendaAsRun: file.control?.agendaAsRun ?? [],
       boardUpdates,
-      records: file.board.records.length,
+      records: records.length,
     }
   } finally {
     doc.destroy()

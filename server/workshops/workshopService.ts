@@ -7,6 +7,7 @@ import { hashKey, newKey, newWorkshopId } from '../auth/keys'
 import type { LinkSeal } from '../auth/linkSeal'
 import { holderOfKey, type Role } from '../auth/roles'
 import { HttpError } from '../http/respond'
+import type { MediaStore } from '../media/mediaStore'
 import type { MethodRegistry } from '../methods/loadMethods'
 import type { PersonaLibrary } from '../personas/personaLibrary'
 import { eraseForGood, type Db } from '../store/database'
@@ -28,6 +29,8 @@ export interface WorkshopKeeping {
   db: Db
   access: WorkshopAccessStore
   seal: LinkSeal
+  /** Images and films; deleting a workshop deletes its files. */
+  media?: MediaStore
 }
 
 /** Creating, finding, authorising and deleting workshops: the rules the HTTP API applies. */
@@ -155,6 +158,7 @@ export class WorkshopService {
         this.docs.deleteAll(id)
       }
     })
+    for (const id of ids) this.keeping.media?.deleteWorkshop(id)
   }
 }
 

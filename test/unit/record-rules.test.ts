@@ -110,6 +110,24 @@ test('schema and limits hold for everyone, facilitators too', () => {
   }
 })
 
+test("media: images and films point at this workshop's own asset store only; link cards carry no picture from another host", () => {
+  const wid = 'AAAAAAAAAAAAAAAAAAAAAA'
+  const b = boardOf({ workshopId: wid })
+  const image = (src: string | null) => ({
+    id: 'asset:i1',
+    typeName: 'asset',
+    type: 'image',
+    props: { name: 'bild.png', src, w: 100, h: 100, mimeType: 'image/png', isAnimated: false },
+    meta: {},
+  })
+  assert.is(judge(b, 'asset:i1', image(`/api/workshops/${wid}/assets/${'a'.repeat(32)}`)), null)
+  assert.is(judge(b, 'asset:i1', image(null)), null, 'an upload under way')
+  assert.is(judge(b, 'asset:i1', image('data:image/png;base64,iVBORw0KGgo=')), 'foreign-media')
+  assert.is(judge(b, 'asset:i1', image('https://tracker.example/pixel.png')), 'foreign-media')
+  assert.is(judge(b, 'asset:i1', image(`/api/workshops/BBBBBBBBBBBBBBBBBBBBBB/assets/${'a'.repeat(32)}`)), 'foreign-media', "another workshop's media")
+  assert.is(judge(boardOf({ workshopId: wid, role: 'facilitator' }), 'asset:i1', image('https://tracker.example/pixel.png')), 'foreign-media', 'for facilitators too')
+})
+
 test('a private document holds method cards only', () => {
   const b = boardOf({ channel: 'private' })
   assert.is(judge(b, 'shape:x', card('x', 'idea', 'Hemlig idé')), null)

@@ -14,6 +14,7 @@
  *   locks        Y.Map     board: boolean, frames: string[]
  *   follow       Y.Map     state: FollowState, summon: SummonRequest
  *   settings     Y.Map     anonymous: boolean
+ *   playback     Y.Map     current: PlaybackState              (a film shown to everyone; workshops/playback/)
  *
  * Times are server milliseconds (see clock.ts): clients convert with their
  * clock offset before writing and before showing.
@@ -48,6 +49,9 @@ export const FOLLOW_SUMMON = 'summon'
 export const CONTROL_SETTINGS = 'settings'
 export const SETTINGS_ANONYMOUS = 'anonymous'
 
+export const CONTROL_PLAYBACK = 'playback'
+export const PLAYBACK_CURRENT = 'current'
+
 /**
  * Who writes each root of the control document; the server refuses any other
  * root, and writes to a root from anyone else. A new part of the facilitation
@@ -60,6 +64,7 @@ export const CONTROL_ROOT_WRITERS: Readonly<Record<string, 'facilitator' | 'serv
   [CONTROL_LOCKS]: 'facilitator',
   [CONTROL_FOLLOW]: 'facilitator',
   [CONTROL_SETTINGS]: 'facilitator',
+  [CONTROL_PLAYBACK]: 'facilitator',
   [CONTROL_VOTE]: 'server',
   [CONTROL_VOTE_RESULTS]: 'server',
   [CONTROL_REVEAL]: 'server',

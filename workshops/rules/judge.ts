@@ -4,7 +4,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { DEFAULT_DOC_LIMITS } from './limits'
 import type { BoardState, RecordChange, RecordRule, WriterRole } from './recordChange'
 import type { RefusalReason } from './refusals'
-import { privateCardsOnly, validRecord } from './schemaRules'
+import { ownMediaOnly, privateCardsOnly, validRecord } from './schemaRules'
 
 /**
  * Every rule a board or private-document edit passes, cheapest first. The
@@ -22,6 +22,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   boardCapacity,
   privateCardsOnly,
   validRecord,
+  ownMediaOnly,
 ]
 
 /** The rules about who may change what (no schema or size checks): what the client asks before it offers an action. */

@@ -20,6 +20,8 @@ export interface RecordChange {
 export interface BoardState {
   /** Which document: the shared board, or one person's private cards. */
   channel: 'board' | 'private'
+  /** The workshop the board belongs to (its media live under it). */
+  workshopId?: string
   role: WriterRole
   /** The facilitator has locked the board for participants. */
   boardLocked: boolean

@@ -24,6 +24,8 @@ export const REFUSAL_REASONS = [
   'structure',
   /** A private document holds method cards only. */
   'private-cards-only',
+  /** An image, film or picture that would load from somewhere other than this workshop's own media. */
+  'foreign-media',
   /** Something only the server writes (the board's versions, vote results …). */
   'server-only',
   /** The message as a whole was refused: too many deletions or pieces, or updates whose dependencies never arrived. */

@@ -1,6 +1,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { CARD_SHAPE_TYPE } from '../cards/cardShape'
 import { boardSchema } from '../cards/schema'
+import { isAssetSrcOf } from '../media/assetSrc'
 import type { RecordRule } from './recordChange'
 
 /** Record types a board document holds; the rest (instance, camera, pointer …) are each browser's own. */
@@ -30,4 +31,20 @@ export const privateCardsOnly: RecordRule = (change, board) => {
   if (board.channel !== 'private' || change.after === undefined) return null
   const r = change.after as { typeName?: unknown; type?: unknown }
   return r.typeName === 'shape' && r.type === CARD_SHAPE_TYPE ? null : 'private-cards-only'
+}
+
+/**
+ * Nothing on a board loads from anywhere but this workshop's own media:
+ * image and video assets point at its asset store (or nowhere, while an
+ * upload is under way), and link cards carry no picture from the other host.
+ */
+export const ownMediaOnly: RecordRule = (change, board) => {
+  const r = change.after as { typeName?: unknown; type?: unknown; props?: Record<string, unknown> } | undefined
+  if (!r || r.typeName !== 'asset' || !r.props) return null
+  if (r.type === 'image' || r.type === 'video') {
+    const src = r.props.src
+    return src === null || src === '' || (board.workshopId !== undefined && isAssetSrcOf(board.workshopId, src)) ? null : 'foreign-media'
+  }
+  if (r.type === 'bookmark') return [r.props.image, r.props.favicon].every((u) => u === undefined || u === null || u === '') ? null : 'foreign-media'
+  return null
 }

@@ -21,7 +21,7 @@ function langOf(url: URL): Lang {
  * Exports for the facilitator (pairs, report, workshop file), the board image
  * clients upload for the report, and importing a workshop file as a new workshop.
  */
-export function exportRoutes({ workshops, exporter, importer, boardImages, baseUrl, auth, access, audit }: ApiDeps): Route[] {
+export function exportRoutes({ workshops, exporter, archive, boardImages, baseUrl, auth, access, audit }: ApiDeps): Route[] {
   return [
     {
       method: 'GET',
@@ -62,7 +62,8 @@ export function exportRoutes({ workshops, exporter, importer, boardImages, baseU
       public: true,
       handler: async (req, res) => {
         const organiser = auth.requireOrganiser(req)
-        const created = await importer.import(await readBody(req, IMPORT_BODY_MAX_BYTES))
+        // The JSON workshop file, or the .zip one that carries its media too.
+        const created = await archive.import(req)
         workshops.rememberParticipantKey(created.id, created.participantKey)
         if (organiser.kind === 'session') access.addOrganiser(created.id, organiser.email, null)
         audit.record(created.id, 'imported', actorOf(organiser))

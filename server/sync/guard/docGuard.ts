@@ -14,6 +14,7 @@ import { RefusalSet } from './refusalSet'
 export type Writer = Role | 'server'
 
 export interface GuardDeps {
+  workshopId: string
   limits: DocLimits
   /** Whether the facilitator has locked the board; asked only when a participant's edit changes records. */
   boardLocked: () => boolean
@@ -148,6 +149,7 @@ export class DocGuard {
     const deps = this.deps
     const board: BoardState = {
       channel: this.policy.channel === 'private' ? 'private' : 'board',
+      workshopId: deps.workshopId,
       role: writer === 'server' ? 'facilitator' : writer,
       get boardLocked() {
         return (boardLocked ??= deps.boardLocked())
