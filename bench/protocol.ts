@@ -56,4 +56,3 @@ export interface LoadReply {
 export type Reply = { id: number; ok: true; data: unknown } | { id: number; ok: false; error: string }
 
 /** Name of the shared map the bench writes its cards to. */
-export const CARDS = 'benchCards'

@@ -15,6 +15,11 @@
  * - import (ours only): a workshop file at the board limits (10,000 records,
  *   about 14 MB) is imported while another room is edited; then a file of
  *   49,000 records, which must be refused without harm.
+ * - attack (ours only): 50 clients edit a room, first alone, then while an
+ *   attacker with a participant key sends a 3.9 MB update of 1,000,000 delete
+ *   ranges to another room once a second; their p99 must stay within 2× of
+ *   the baseline. (The reference spends about a second of work on each such
+ *   message, so it is not run: it would only measure a server held down.)
  *
  * Other knobs: BENCH_SECONDS (15, per measured run), BENCH_RUNS (3),
  * BENCH_WORKERS (2), BENCH_TARGETS (ours,reference), BENCH_ROLE
@@ -29,7 +34,10 @@ import { availableParallelism, cpus, loadavg, setPriority } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import WebSocket from 'ws'
 import { bigWorkshopFile } from '../test/helpers/bigWorkshopFile'
+import { deleteRangeFlood, updateMessage } from '../test/helpers/rawPeer'
+import { MSG_NOTICE } from '../workshops/doc/wire'
 import { freePort, startProcessServer } from '../test/helpers/processServer'
 import { ADMIN_HEADERS } from '../test/helpers/testServer'
 import { cpuWindow, max, median, otherCpuWindow, percentile, rssMb, rssPeak, settle, sleep, wallNow } from './measure'
@@ -76,7 +84,7 @@ const CONFIG = {
   /** Cards in the imported file (plus the board's 2 base records: 10,000 = MAX_BOARD_RECORDS) and characters of text on each. */
   importCards: envInt('BENCH_IMPORT_CARDS', 9_998),
   importTextChars: envInt('BENCH_IMPORT_TEXT', 1200),
-  scenarios: new Set((process.env.BENCH_ONLY ?? 'load,join,storm,memory,import').split(',').map((s) => s.trim())),
+  scenarios: new Set((process.env.BENCH_ONLY ?? 'load,join,storm,memory,import,attack').split(',').map((s) => s.trim())),
   /** Which servers to run ("ours" alone is handy while tuning). */
   targets: new Set((process.env.BENCH_TARGETS ?? 'ours,reference').split(',').map((s) => s.trim())),
   /** Whose key the clients use on our server: participant edits pass the facilitation write guard, facilitator edits skip it. */
@@ -688,6 +696,52 @@ async function memoryRun(t: Target): Promise<MemoryResult> {
  * code, and V8's memory reducer runs full collections a few seconds after
  * start-up. An unmeasured run and a pause put both servers past that.
  */
+interface AttackResult {
+  baseline: LoadResult
+  during: LoadResult
+  /** From sending the message to the server's refusal notice arriving, per message. */
+  decidedMs: number[]
+  sentMessages: number
+}
+
+/** The attacker: one socket into another room, sending the flood once a second; stops when told. */
+async function attacker(t: Target, run: number): Promise<{ stop: () => Promise<{ decidedMs: number[]; sent: number }> }> {
+  const room = await t.newRoom(`attacked-${run}`)
+  const ws = new WebSocket(`${room.serverUrl}/${room.room}?key=${room.params.key}&notices=1`)
+  await new Promise((ok, fail) => {
+    ws.once('open', ok)
+    ws.once('error', fail)
+  })
+  const flood = updateMessage(deleteRangeFlood(1, 1_000_000))
+  const decidedMs: number[] = []
+  let sentAt = 0
+  let sent = 0
+  ws.on('message', (data: Buffer) => {
+    if (data[0] === MSG_NOTICE && data.includes('message-too-large') && sentAt) decidedMs.push(performance.now() - sentAt)
+  })
+  const timer = setInterval(() => {
+    sentAt = performance.now()
+    ws.send(flood)
+    sent++
+  }, 1000)
+  return {
+    async stop() {
+      clearInterval(timer)
+      await sleep(1500)
+      ws.close()
+      return { decidedMs, sent }
+    },
+  }
+}
+
+async function attackRun(t: Target, run: number): Promise<AttackResult> {
+  const baseline = await loadRun(t, 50, `attack-baseline-${run}`)
+  const attack = await attacker(t, run)
+  const during = await loadRun(t, 50, `attack-${run}`)
+  const { decidedMs, sent } = await attack.stop()
+  return { baseline, during, decidedMs, sentMessages: sent }
+}
+
 async function warmUp(): Promise<void> {
   for (const t of targets) await loadRun(t, 10, 'warmup', 8)
   await sleep(CONFIG.serverWarmupSeconds * 1000)
@@ -783,6 +837,7 @@ async function main(): Promise<void> {
     storm: perTarget<StormResult>(),
     memory: perTarget<MemoryResult>(),
     import: perTarget<ImportResult>(),
+    attack: perTarget<AttackResult>(),
   }
 
   console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
@@ -831,6 +886,17 @@ async function main(): Promise<void> {
           results.import[t.name].push(res)
           console.log(
             `import run ${r + 1}, ${t.name.padEnd(9)}: ${res.records} records (${res.fileMb.toFixed(1)} MB) → ${res.status} in ${res.importS.toFixed(2)} s, RSS peak ${res.rssPeakMb.toFixed(0)} MB; other room during p50 ${res.during.p50.toFixed(1)} p99 ${res.during.p99.toFixed(1)} max ${res.during.max.toFixed(0)} ms (before: p99 ${res.before.p99.toFixed(1)}); 49,000 records → ${res.hugeStatus} in ${res.hugeS.toFixed(2)} s, server ${res.aliveAfter ? 'alive' : 'DOWN'}`,
+          )
+        }
+      }
+    }
+    if (CONFIG.scenarios.has('attack')) {
+      for (let r = 0; r < CONFIG.runs; r++) {
+        for (const t of targets.filter((x) => x.name === 'ours')) {
+          const res = await attackRun(t, r)
+          results.attack[t.name].push(res)
+          console.log(
+            `attack run ${r + 1}, ${t.name.padEnd(9)}: 50 editors p99 ${res.baseline.p99.toFixed(1)} ms alone, ${res.during.p99.toFixed(1)} ms under attack (max ${res.during.max.toFixed(0)}); ${res.sentMessages} flood messages, each refused after ${median(res.decidedMs).toFixed(1)} ms (max ${max(res.decidedMs).toFixed(1)})`,
           )
         }
       }
@@ -904,6 +970,14 @@ async function main(): Promise<void> {
     add(s, 'server RSS peak (MB)', results.import, (x) => x.rssPeakMb, 0, false)
     add(s, '49,000-record file refused after (s)', results.import, (x) => x.hugeS, 2, false)
   }
+  if (results.attack.ours.length) {
+    const s = '50 clients edit while an attacker floods another room'
+    add(s, 'edit latency p99 alone (ms)', results.attack, (x) => x.baseline.p99, 1, false)
+    add(s, 'edit latency p99 during the attack (ms)', results.attack, (x) => x.during.p99, 1, false)
+    add(s, 'edit latency max during the attack (ms)', results.attack, (x) => x.during.max, 0, false)
+    add(s, 'flood message refused after, median (ms)', results.attack, (x) => median(x.decidedMs), 1, false)
+    add(s, 'flood message refused after, max (ms)', results.attack, (x) => max(x.decidedMs), 1, false)
+  }
   if (results.memory.ours.length || results.memory.reference.length) {
     const s = `${CONFIG.memoryRooms} rooms, 1 client each, then all leave`
     add(s, 'RSS before (MB)', results.memory, (x) => x.beforeMb, 0, false)
@@ -959,6 +1033,14 @@ async function main(): Promise<void> {
       detail: `max ${worst.toFixed(0)} ms; answers ${imports.map((x) => `${x.status}/${x.hugeStatus}`).join(', ')}`,
     })
   }
+  const attackBase = get('50 clients edit while', 'edit latency p99 alone (ms)')
+  const attackDuring = get('50 clients edit while', 'edit latency p99 during the attack (ms)')
+  if (attackBase?.ours != null && attackDuring?.ours != null)
+    checks.push({
+      target: 'a delete-range flood into another room keeps the editors within 2× of their p99',
+      ok: attackDuring.ours <= 2 * attackBase.ours,
+      detail: `${fmt(attackDuring.ours, 1)} vs ${fmt(attackBase.ours, 1)} ms alone`,
+    })
   const mem = results.memory.ours[0]
   if (mem && mem.heapBeforeMb !== null && mem.heapPeakMb !== null && mem.heapAfterMb !== null) {
     const grown = mem.heapPeakMb - mem.heapBeforeMb

@@ -5,7 +5,8 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CARDS, type ClientSpec, type Command, type ConnectReply, type LoadReply, type Reply, type Request } from './protocol'
+import { BenchCards, type BenchCard } from './benchCards'
+import type { ClientSpec, Command, ConnectReply, LoadReply, Reply, Request } from './protocol'
 
 // Each provider adds a process 'exit' listener.
 process.setMaxListeners(0)
@@ -15,36 +16,16 @@ let offset = 0
 const now = () => performance.timeOrigin + performance.now() - offset
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)))
 
-interface Card {
-  t: number
-  from: number
-  i: number
-  kind: string
-  text: string
-  x: number
-  y: number
-  color: string
-}
-
-/** About 200 bytes as JSON, like a sticky note with a sentence on it. */
-function makeCard(t: number, from: number, i: number): Card {
-  return {
-    t,
-    from,
-    i,
-    kind: 'sticky',
-    text: `Kunden vet inte vem som äger ärendet efter första samtalet (${i})`.padEnd(100, '.'),
-    x: Math.round(Math.random() * 4000),
-    y: Math.round(Math.random() * 3000),
-    color: 'yellow',
-  }
+/** A card with a sentence on it, and when and by whom it was sent. */
+function makeCard(t: number, from: number, i: number): BenchCard {
+  return { t, from, i, text: `Kunden vet inte vem som äger ärendet efter första samtalet (${i})`.padEnd(100, '.') }
 }
 
 interface Client {
   idx: number
   doc: Y.Doc
   provider: WebsocketProvider
-  cards: Y.Map<Card>
+  cards: BenchCards
   timers: NodeJS.Timeout[]
 }
 
@@ -61,24 +42,18 @@ function createClient(spec: ClientSpec, awareness: boolean): Client {
     disableBc: true,
     maxBackoffTime: 1000,
   })
-  const cards = doc.getMap<Card>(CARDS)
-  cards.observe((event) => {
+  const cards = new BenchCards(doc)
+  cards.onRemote((key, card) => {
     const run = active
-    if (!run || event.transaction.local) return
-    const t = now()
-    for (const key of event.keysChanged) {
-      if (!key.startsWith(run.prefix)) continue
-      const card = cards.get(key)
-      if (!card) continue
-      const latency = t - card.t
-      run.sentAt.push(card.t)
-      run.latency.push(latency)
-      const seen = run.perEdit.get(card.i)
-      if (seen) {
-        seen[0]++
-        if (latency > seen[1]) seen[1] = latency
-      } else run.perEdit.set(card.i, [1, latency])
-    }
+    if (!run || !key.startsWith(run.prefix)) return
+    const latency = now() - card.t
+    run.sentAt.push(card.t)
+    run.latency.push(latency)
+    const seen = run.perEdit.get(card.i)
+    if (seen) {
+      seen[0]++
+      if (latency > seen[1]) seen[1] = latency
+    } else run.perEdit.set(card.i, [1, latency])
   })
   const timers: NodeJS.Timeout[] = []
   if (awareness) {
@@ -121,11 +96,11 @@ function waitSynced(c: Client, deadline: number, expectCards = 0): Promise<boole
       done = true
       clearTimeout(timer)
       c.provider.off('sync', onChange)
-      c.cards.unobserve(onChange)
+      stop()
       ok(result)
     }
     c.provider.on('sync', onChange)
-    c.cards.observe(onChange)
+    const stop = c.cards.onAny(onChange)
     const timer = setTimeout(() => finish(check()), Math.max(0, deadline - now()))
   })
 }

@@ -235,6 +235,10 @@ test('6a. a 7 MB card is refused and goes nowhere: not into the database, not to
   await handled(b.participant, b.facilitator)
   assert.is(cardText(b.facilitator.doc, 'big-0'), undefined)
   assert.ok(size() - before < 1024 * 1024, `the database grew by ${size() - before} bytes`)
+  // Everything else the participant does still reaches everyone: nothing is resent, nothing is stuck.
+  writeCard(b.participant.doc, 'after', 'Nästa kort')
+  await waitFor(() => cardText(b.facilitator.doc, 'after') === 'Nästa kort', 'a later card arrives')
+  assert.equal(b.participant.closes, [], 'never disconnected')
 })
 
 test('6b. a board holds at most MAX_BOARD_RECORDS records; pending updates are capped and never sent to joiners', async () => {
