@@ -66,6 +66,7 @@ export function FacilitationSidebar(props: FacilitationSidebarProps) {
         isFacilitator={props.isFacilitator}
         voting={props.voting}
         records={props.records}
+        present={() => props.participants().length}
       />
       <Show when={props.isFacilitator}>
         <ToolsPanel

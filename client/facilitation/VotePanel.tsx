@@ -25,6 +25,8 @@ export function VotePanel(props: {
   isFacilitator: boolean
   voting: Voting
   records: Accessor<TLRecord[]>
+  /** How many people are here now (the presence list), to set the voters against. */
+  present: Accessor<number>
 }) {
   const state = () => props.control.state()
   const open = () => state().vote?.status === 'open'
@@ -56,6 +58,11 @@ export function VotePanel(props: {
         <p>{t('vote.running')}</p>
         <p data-testid="dots-left">{t('vote.left', { n: props.voting.left() })}</p>
         <p class="muted">{t('vote.hidden')}</p>
+        <Show when={props.isFacilitator}>
+          <p data-testid="vote-progress" role="status">
+            {t('vote.progress', { n: state().vote?.voters ?? 0, of: props.present() })}
+          </p>
+        </Show>
       </Show>
       <Show when={props.voting.error()}>
         <p role="alert">{props.voting.error()}</p>

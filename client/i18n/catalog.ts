@@ -1,5 +1,6 @@
 import type { Lang } from '../../workshops/lang'
 import { authMessages } from '../auth/messages'
+import { voteMessages } from '../facilitation/voteMessages'
 import { outlineMessages } from '../outline/messages'
 import { startMessages } from '../start/messages'
 import { licenceMessages } from '../workshop/licenceMessages'
@@ -9,7 +10,7 @@ import { en } from './en'
 import { sv } from './sv'
 
 /** Every feature's texts. A feature with its own messages file adds one entry here. */
-const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages] as const
+const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages, voteMessages] as const
 
 type Part = (typeof parts)[number]
 type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never
