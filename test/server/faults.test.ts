@@ -12,6 +12,7 @@ import { DocStore } from '../../server/store/docStore'
 import { CLOSE_BAD_MESSAGE,
   CLOSE_TOO_MANY_REFUSED, CLOSE_STORAGE_FAILED } from '../../workshops/doc/wire'
 import { testCards } from '../helpers/boardEdits'
+import { makeRandom } from '../helpers/seededRandom'
 import { startProcessServer } from '../helpers/processServer'
 import { createWorkshopAt, ROOT, startTestServer, tempDataDir, TEST_ADMIN_TOKEN } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync, type YClient } from '../helpers/yClient'
@@ -23,19 +24,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function entries(client: YClient) {
   return testCards(client.doc)
-}
-
-/** xorshift32: the storm is the same on every run. */
-function makeRandom(seed: number): () => number {
-  let s = seed >>> 0 || 1
-  return () => {
-    s ^= s << 13
-    s >>>= 0
-    s ^= s >>> 17
-    s ^= s << 5
-    s >>>= 0
-    return s / 0x1_0000_0000
-  }
 }
 
 function frame(...parts: Array<(e: encoding.Encoder) => void>): Uint8Array {

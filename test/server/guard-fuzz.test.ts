@@ -5,22 +5,15 @@ import { readBoardRecords } from '../../workshops/doc/boardDoc'
 import { BOARD_RECORDS } from '../../workshops/doc/layout'
 import { CARD_KINDS } from '../../workshops/cards/kinds'
 import { recordsOf, removeRecord, writeRecord } from '../helpers/boardEdits'
+import { makeRandom } from '../helpers/seededRandom'
 import { contentJsonUpdate, openRawPeer, updateFor, updateMessage, type RawPeer } from '../helpers/rawPeer'
 import { startTestServer, type TestServer } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync, type YClient } from '../helpers/yClient'
 import { card, frame } from '../unit/helpers/boardRecords'
 
-/** xorshift32: the same storm on every run. */
-function makeRandom(seed: number) {
-  let s = seed >>> 0 || 1
-  const next = () => {
-    s ^= s << 13
-    s >>>= 0
-    s ^= s >>> 17
-    s ^= s << 5
-    s >>>= 0
-    return s / 0x1_0000_0000
-  }
+/** Seeded draws for the fuzz: the same storm on every run. */
+function draws(seed: number) {
+  const next = makeRandom(seed)
   return {
     next,
     int: (n: number) => Math.floor(next() * n),
@@ -63,7 +56,7 @@ test.after(async () => {
 })
 
 test('seeded fuzz: 400 random well-formed participant updates never change a locked or pinned record, and the server stays up', async () => {
-  const random = makeRandom(20261202)
+  const random = draws(20261202)
   const w = await server.createWorkshop({ method: 'ws2' })
   const facilitator = connectClient(server.wsUrl, w.id, w.facilitatorKey, { notices: true })
   const fuzzer = connectClient(server.wsUrl, w.id, w.participantKey, { notices: true })
