@@ -93,6 +93,19 @@ export async function reportToDocx(report: Report, image: { png: Buffer } | null
     )
   }
 
+  if (report.themes.length > 0 || report.needs.length > 0 || report.unthemedQuotes.length > 0) {
+    children.push(heading(l.themes, HeadingLevel.HEADING_1))
+    const quote = (text: string) => new Paragraph({ indent: { left: 567 }, children: runs(text, { italics: true }) })
+    for (const theme of report.themes) {
+      children.push(heading(theme.text.trim() || l.empty, HeadingLevel.HEADING_2), ...theme.quotes.map(quote))
+      if (theme.needs.length > 0) {
+        children.push(new Paragraph({ children: [new TextRun({ text: `${l.needs}:`, bold: true })] }), ...theme.needs.map((n) => bullet(runs(n))))
+      }
+    }
+    if (report.needs.length > 0) children.push(heading(l.allNeeds, HeadingLevel.HEADING_2), ...report.needs.map((n) => bullet(runs(n))))
+    if (report.unthemedQuotes.length > 0) children.push(heading(l.unthemedQuotes, HeadingLevel.HEADING_2), ...report.unthemedQuotes.map(quote))
+  }
+
   children.push(heading(l.pairs, HeadingLevel.HEADING_1))
   if (report.pairs.length === 0) children.push(new Paragraph({ children: runs(l.noPairs) }))
   report.pairs.forEach((pair, i) => {

@@ -241,7 +241,7 @@ test('kinds this server does not know yet find nothing and break nothing; with t
   const placedIn = (text: string) => (later.after.find((r) => r.id === later.plan.placed.find((p) => p.text === text)!.id) as { parentId: string }).parentId
   assert.is(placedIn('Samtalsstöd för chefer'), stepFrameId('recap'))
   assert.is(placedIn('Fler vikarier'), stepFrameId('fill-blocks'))
-  assert.equal((later.after.find((r) => r.id === later.plan.placed[1].id) as { props: { fields: object } }).props.fields, { verdict: 'works' }, 'fields come along')
+  assert.equal((later.after.find((r) => r.id === later.plan.placed[1].id) as unknown as { props: { fields: object } }).props.fields, { verdict: 'works' }, 'fields come along')
   // The prototype in WS5 goes back through WS4 to where it was made.
   assert.is(readOrigin(later.after.find((r) => r.id === later.plan.placed[0].id))!.first?.method, 'ws3')
 })
