@@ -33,6 +33,7 @@ import { SyncServer } from './sync/syncServer'
 import type { WorkshopFacts } from './workshops/facts'
 import { WorkshopImporter } from './workshops/importWorkshop'
 import { Retention } from './workshops/retention'
+import { WorkshopFactory } from './workshops/workshopFactory'
 import { WorkshopService } from './workshops/workshopService'
 
 export interface App {
@@ -99,7 +100,9 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   }, new Seats(new ServerSecrets(db).get('seats')))
   const personas = new PersonaLibrary(methods, resolve(config.dataDir, 'personas'))
   const access = new WorkshopAccessStore(db)
-  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync, { db, access, seal: LinkSeal.forDataDir(config.dataDir) })
+  const seal = LinkSeal.forDataDir(config.dataDir)
+  const factory = new WorkshopFactory({ db, workshops: workshopStore, docs, methods, personas, access, seal })
+  const workshops = new WorkshopService(workshopStore, docs, methods, sync, { db, access, seal, factory })
   const organisers = new OrganiserStore(db)
   const sessions = new SessionStore(db)
   const audit = new AuditStore(db)
@@ -114,7 +117,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const importedFacts = new ImportedFactsStore(db)
   const boardImages = new BoardImageStore(db)
   const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages })
-  const importer = new WorkshopImporter(db, workshopStore, docs, methods, importedFacts, config.docLimits)
+  const importer = new WorkshopImporter(factory, methods, importedFacts, config.docLimits)
   const baseUrl = (req: IncomingMessage): string => {
     if (config.publicUrl) return config.publicUrl
     const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'

@@ -63,7 +63,6 @@ export function exportRoutes({ workshops, exporter, importer, boardImages, baseU
       handler: async (req, res) => {
         const organiser = auth.requireOrganiser(req)
         const created = await importer.import(await readBody(req, IMPORT_BODY_MAX_BYTES))
-        workshops.rememberParticipantKey(created.id, created.participantKey)
         if (organiser.kind === 'session') access.addOrganiser(created.id, organiser.email, null)
         audit.record(created.id, 'imported', actorOf(organiser))
         sendJson(res, 201, { id: created.id, ...workshopLinks(baseUrl(req), created) })
