@@ -14,6 +14,9 @@ import { licenceWarning } from './licenceWarning'
 import { createWorkshopFacts } from './facilitation/workshopFacts'
 import { createApi } from './http/api'
 import { PersonaLibrary } from './personas/personaLibrary'
+import { CarryOverService } from './programmes/carryOverService'
+import { ProgrammeExporter } from './programmes/programmeExports'
+import { ProgrammeService } from './programmes/programmeService'
 import { RateLimits } from './http/rateLimit'
 import { HttpError, sendError } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
@@ -24,6 +27,7 @@ import { AuditStore } from './store/auditStore'
 import { openDatabase, type Db } from './store/database'
 import { DocStore } from './store/docStore'
 import { OrganiserStore } from './store/organiserStore'
+import { ProgrammeStore } from './store/programmeStore'
 import { SessionStore } from './store/sessionStore'
 import { WorkshopAccessStore } from './store/workshopAccessStore'
 import { WorkshopStore } from './store/workshopStore'
@@ -118,6 +122,10 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const boardImages = new BoardImageStore(db)
   const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages })
   const importer = new WorkshopImporter(factory, methods, importedFacts, config.docLimits)
+  const programmeStore = new ProgrammeStore(db)
+  const programmes = new ProgrammeService({ db, store: programmeStore, workshops, workshopStore, methods, docs, seal })
+  const carryOver = new CarryOverService({ store: programmeStore, workshops: workshopStore, docs, sync, methods, limits: config.docLimits, log })
+  const programmeExporter = new ProgrammeExporter({ programmes, workshops: workshopStore, methods, exporter })
   const baseUrl = (req: IncomingMessage): string => {
     if (config.publicUrl) return config.publicUrl
     const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
@@ -143,6 +151,9 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     audit,
     access,
     retention,
+    programmes,
+    carryOver,
+    programmeExporter,
   })
 
   const server = createServer(async (req, res) => {

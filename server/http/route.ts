@@ -8,6 +8,9 @@ import type { BoardImageStore } from '../export/boardImages'
 import type { WorkshopExporter } from '../export/exportWorkshop'
 import type { MethodRegistry } from '../methods/loadMethods'
 import type { PersonaLibrary } from '../personas/personaLibrary'
+import type { CarryOverService } from '../programmes/carryOverService'
+import type { ProgrammeExporter } from '../programmes/programmeExports'
+import type { ProgrammeService } from '../programmes/programmeService'
 import type { AuditStore } from '../store/auditStore'
 import type { DocStore } from '../store/docStore'
 import type { WorkshopAccessStore } from '../store/workshopAccessStore'
@@ -62,6 +65,12 @@ export interface ApiDeps {
   /** Organisers of workshops, their keys, kept participant links, activity. */
   access: WorkshopAccessStore
   retention: Retention
+  /** Programmes: workshops run as one, with keys that open each of them. */
+  programmes: ProgrammeService
+  /** What a workshop of a programme takes from the earlier ones. */
+  carryOver: CarryOverService
+  /** A programme's traceability and report. */
+  programmeExporter: ProgrammeExporter
 }
 
 /** Workshop ids in URL patterns. */

@@ -57,15 +57,16 @@ export class WorkshopService {
   /**
    * The workshop and the role `key` grants in it: 404 when unknown, 403 for a
    * wrong or missing key. `organiser` is set when the key is an organiser's
-   * own facilitator key. Each use counts as activity (retention).
+   * own facilitator key; `viaProgramme` when it is the workshop's
+   * programme's key. Each use counts as activity (retention).
    */
-  authorise(id: string, key: string | null, need?: Role): { workshop: WorkshopRow; role: Role; organiser: string | null } {
+  authorise(id: string, key: string | null, need?: Role): { workshop: WorkshopRow; role: Role; organiser: string | null; viaProgramme: boolean } {
     const workshop = this.find(id)
     const holder = key ? holderOfKey(workshop, key) : null
     if (!holder) throw new HttpError(403, 'a valid key for this workshop is required')
     if (need === 'facilitator' && holder.role !== 'facilitator') throw new HttpError(403, 'the facilitator key is required')
     this.keeping.access.touch(id)
-    return { workshop, role: holder.role, organiser: holder.organiser }
+    return { workshop, role: holder.role, organiser: holder.organiser, viaProgramme: holder.viaProgramme === true }
   }
 
   /** The workshop; 404 when unknown. */

@@ -46,6 +46,11 @@ export function cellText(cell: TraceCell, lang: Lang): string {
   return `${cell.text.trim() || LABELS[lang].empty} (${workshopLabel(cell, lang)})`
 }
 
+/** What the trace says when there is nothing to trace yet. */
+export function noTraceText(lang: Lang): string {
+  return LABELS[lang].none
+}
+
 export function flagText(flag: TraceFlag | null, lang: Lang): string {
   return flag ? LABELS[lang].flags[flag] : ''
 }

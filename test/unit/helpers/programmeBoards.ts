@@ -5,11 +5,11 @@
 import fs from 'node:fs'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { CardKind } from '../../../workshops/cards/kinds'
-import { emptyBoardRecords } from '../../../workshops/doc/initialRecords'
+import { BOARD_PAGE_ID, emptyBoardRecords } from '../../../workshops/doc/initialRecords'
 import { parsePersona, parseWorkshopDefinition } from '../../../workshops/method/parseDefinition'
 import type { WorkshopDefinition } from '../../../workshops/method/types'
 import { placeTemplates, stepFrameId } from '../../../workshops/templates/placeTemplates'
-import { arrow, card } from './boardRecords'
+import { arrow as pageArrow, card } from './boardRecords'
 
 const dir = new URL('../../../workshops/definitions/', import.meta.url)
 const anna = parsePersona('anna.json', fs.readFileSync(new URL('../personas/anna.json', dir), 'utf8'))
@@ -29,7 +29,10 @@ export function cardIn(step: string, id: string, kind: string, text: string, at:
   return { ...c, props: { ...c.props, ...at.props }, meta: { ...at.meta } }
 }
 
-export { arrow }
+/** An arrow from one card to another on a workshop's board (its page is BOARD_PAGE_ID). */
+export function arrow(id: string, from: string, to: string) {
+  return pageArrow(id, from, to).map((r) => ('parentId' in r ? { ...r, parentId: BOARD_PAGE_ID } : r))
+}
 
 /** WS1 as a working group leaves it: two themes, quotes by arrow and by where they sit, needs, one quote alone. */
 export function ws1Board(): TLRecord[] {
