@@ -240,7 +240,7 @@ test('a WS2 vote closed: WS3 gets its winners with their insights and quotes; th
   const marker = client(p.ws.ws2.id, p.participantKey, { notices: true })
   await waitForSync(marker)
   const c2 = readBoardRecords(marker.doc).find((r) => r.id === 'shape:c-2')!
-  writeRecord(marker.doc, { ...(c2 as object), id: c2.id, meta: { chosen: true } })
+  writeRecord(marker.doc, { ...c2, meta: { chosen: true } } as unknown as { id: string })
   await waitFor(() => marker.notices.some((n) => n.type === 'refused' && 'marks' in n.reasons), 'the mark refused')
 
   const opened = await call('POST', `/api/workshops/${p.ws.ws2.id}/vote`, bearer(p.facilitatorKey), { action: 'open', target: { kind: 'challenge' }, dotsPerPerson: 3, allowStacking: true })
