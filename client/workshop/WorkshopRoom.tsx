@@ -19,6 +19,8 @@ import { createPermissions } from './permissions'
 import { ExportMenu } from './ExportMenu'
 import { colourFor, userId } from './identity'
 import { PresenceList } from './PresenceList'
+import { CarryOverPanel } from '../programme/CarryOverPanel'
+import { ProgrammeBadge } from '../programme/ProgrammeBadge'
 import { RefusalToast } from './RefusalToast'
 
 const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
@@ -68,6 +70,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
         <h1>{props.workshop.title}</h1>
         <Show when={definition}>{(d) => <span class="method-name">{localized(d().title)}</span>}</Show>
         <span class="role-badge">{t(isFacilitator ? 'workshop.role.facilitator' : 'workshop.role.participant')}</span>
+        <Show when={props.workshop.programme}>{(p) => <ProgrammeBadge programme={p()} workshopKey={key} />}</Show>
         <span class={`status status-${sync.status()}`} role="status" data-testid="sync-status" data-status={sync.status()}>
           {t(STATUS_TEXT[sync.status()])}
         </span>
@@ -108,6 +111,9 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             />
           )}
         </Show>
+        <Show when={isFacilitator && props.workshop.programme}>
+          <CarryOverPanel workshopId={workshopId} workshopKey={key} />
+        </Show>
       </aside>
       <RefusalToast notices={[sync.refusal, ...(privateSync ? [privateSync.refusal] : [])]} />
       <Switch>
@@ -135,6 +141,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             voting={voting}
             control={control}
             openOutline={() => setOutlineOpen(true)}
+            workshopKey={key}
           />
         </Match>
       </Switch>

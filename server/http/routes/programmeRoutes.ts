@@ -205,6 +205,8 @@ export function programmeRoutes(deps: ApiDeps): Route[] {
       pattern: new RegExp(`^/api/workshops/${ID}/paths$`),
       handler: (req, res, url, [id]) => {
         const { workshop } = workshops.authorise(id, requestKey(req, url))
+        // Any key of the workshop may ask, and each answer reads every board of the programme: counted like keyless requests.
+        if (!auth.isAdminToken(req)) deps.limits.publicRequest(req)
         const cardId = url.searchParams.get('card') ?? ''
         if (!CARD_ID.test(cardId)) throw new HttpError(400, 'card: expected a card id like shape:…')
         const place = programmes.summaryOf(id)
