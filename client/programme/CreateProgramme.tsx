@@ -19,6 +19,8 @@ export function CreateProgramme(props: { onCreated?: () => void }) {
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<string | null>(null)
   const [created, setCreated] = createSignal<CreatedProgramme | null>(null)
+  // The form opens on request: the start page stays short, and the method list is not shown twice at once.
+  const [open, setOpen] = createSignal(false)
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen())
@@ -52,42 +54,47 @@ export function CreateProgramme(props: { onCreated?: () => void }) {
         fallback={
           <>
             <p class="hint">{t('programme.createHint')}</p>
-            <form class="create-fields" onSubmit={create}>
-              <label class="field">
-                <span>{t('programme.title')}</span>
-                <input required maxlength={200} placeholder={t('programme.titlePlaceholder')} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
-              </label>
-              <fieldset class="workshop-choices">
-                <legend>{t('programme.workshops')}</legend>
-                <For each={methods()}>
-                  {(m) => (
-                    <label class="checkbox">
-                      <input type="checkbox" checked={chosen().has(m.id)} onChange={(e) => toggle(m.id, e.currentTarget.checked)} />
-                      <span>{workshopName(m.id, m.title, lang())}</span>
-                    </label>
-                  )}
-                </For>
-              </fieldset>
-              <label class="field">
-                <span>{t('programme.persona')}</span>
-                <select value={persona()} onChange={(e) => setPersona(e.currentTarget.value)}>
-                  <For each={personas()}>
-                    {(p) => (
-                      <option value={p.id} selected={p.id === persona()}>
-                        {p.name}, {p.age} – {p.work}
-                      </option>
+            <button type="button" class="secondary" aria-expanded={open()} aria-controls="create-programme" onClick={() => setOpen(!open())}>
+              {t(open() ? 'programme.closeForm' : 'programme.openForm')}
+            </button>
+            <Show when={open()}>
+              <form id="create-programme" class="create-fields" onSubmit={create}>
+                <label class="field">
+                  <span>{t('programme.title')}</span>
+                  <input required maxlength={200} placeholder={t('programme.titlePlaceholder')} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+                </label>
+                <fieldset class="workshop-choices">
+                  <legend>{t('programme.workshops')}</legend>
+                  <For each={methods()}>
+                    {(m) => (
+                      <label class="checkbox">
+                        <input type="checkbox" checked={chosen().has(m.id)} onChange={(e) => toggle(m.id, e.currentTarget.checked)} />
+                        <span>{workshopName(m.id, m.title, lang())}</span>
+                      </label>
                     )}
                   </For>
-                </select>
-              </label>
-              <label class="checkbox">
-                <input type="checkbox" checked={anonymous()} onChange={(e) => setAnonymous(e.currentTarget.checked)} />
-                <span>{t('programme.anonymous')}</span>
-              </label>
-              <button type="submit" disabled={busy()}>
-                {busy() ? t('programme.creating') : t('programme.create')}
-              </button>
-            </form>
+                </fieldset>
+                <label class="field">
+                  <span>{t('programme.persona')}</span>
+                  <select value={persona()} onChange={(e) => setPersona(e.currentTarget.value)}>
+                    <For each={personas()}>
+                      {(p) => (
+                        <option value={p.id} selected={p.id === persona()}>
+                          {p.name}, {p.age} – {p.work}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </label>
+                <label class="checkbox">
+                  <input type="checkbox" checked={anonymous()} onChange={(e) => setAnonymous(e.currentTarget.checked)} />
+                  <span>{t('programme.anonymous')}</span>
+                </label>
+                <button type="submit" disabled={busy()}>
+                  {busy() ? t('programme.creating') : t('programme.create')}
+                </button>
+              </form>
+            </Show>
             <Show when={error()}>
               <p role="alert" class="error">
                 {error()}

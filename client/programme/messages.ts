@@ -5,6 +5,8 @@ export const programmeMessages = defineMessages(
   {
     'programme.createHeading': 'Nytt program',
     'programme.createHint': 'Ett program är flera workshoppar som körs efter varandra. Varje workshop börjar med det de tidigare tog fram, och programmet har en processledarlänk och en deltagarlänk som öppnar alla.',
+    'programme.openForm': 'Skapa ett program …',
+    'programme.closeForm': 'Stäng',
     'programme.title': 'Programmets namn',
     'programme.titlePlaceholder': 't.ex. KUPO Värmland 2027',
     'programme.workshops': 'Workshoppar i programmet',
@@ -86,6 +88,8 @@ export const programmeMessages = defineMessages(
   {
     'programme.createHeading': 'New programme',
     'programme.createHint': 'A programme is several workshops run one after another. Each workshop starts with what the earlier ones produced, and the programme has one facilitator link and one participant link that open them all.',
+    'programme.openForm': 'Create a programme …',
+    'programme.closeForm': 'Close',
     'programme.title': "The programme's name",
     'programme.titlePlaceholder': 'e.g. KUPO Värmland 2027',
     'programme.workshops': 'Workshops in the programme',

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { readBoardRecords } from '../../workshops/doc/boardDoc'
@@ -9,6 +10,7 @@ import { connectClient, waitFor, waitForSync } from '../helpers/yClient'
 import { arrow, cardIn } from '../unit/helpers/programmeBoards'
 import { eventually } from './helpers/browser'
 import { browserSuite } from './helpers/suite'
+import { signInAsOrganiser } from './helpers/signIn'
 import { clickVisible, expectReadable } from './helpers/visible'
 
 const suite = browserSuite(test)
@@ -71,6 +73,8 @@ test('a facilitator opens WS2 from the programme page and finds WS1\'s themes in
     ['3. WS3 Idégenerering och prototyper', 'not-started'],
   ])
   assert.not.ok(page.url().includes('key='), 'the key left the address bar')
+  const axe = await new AxeBuilder({ page: page as never }).analyze()
+  assert.equal(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`), [], 'the programme page: no serious or critical accessibility problems')
   await clickVisible(page.getByRole('link', { name: 'Öppna WS2 Insikter och utmaningar' }))
   await page.getByLabel('Ditt namn').fill('Karin')
   await clickVisible(page.getByRole('button', { name: 'Gå med' }))
@@ -161,6 +165,35 @@ test('the facilitator marks a challenge "vald" in the outline; everyone sees it,
       .sort(),
   )
   assert.equal(carried, ['Hur skulle vi kunna göra HR lätt att nå?', 'Vi har funnit att chefer känner sig otrygga i samtal.'])
+})
+
+test('an organiser makes a programme on the start page and finds it, with its workshops, in Mina workshoppar', async () => {
+  const karin = await suite.person('Karin')
+  const page = karin.page
+  await signInAsOrganiser(karin, suite.server)
+  await clickVisible(page.getByRole('button', { name: 'Skapa ett program …' }))
+  await page.getByLabel('Programmets namn').fill('KUPO Värmland 2027')
+  // Only the first three this time.
+  for (const name of ['WS4 Test av prototyper', 'WS5', 'WS6', 'WS7', 'WS8']) {
+    const box = page.getByRole('checkbox', { name: new RegExp(`^${name}`) })
+    await expectReadable(box.locator('xpath=..'))
+    await box.uncheck()
+  }
+  await clickVisible(page.getByRole('button', { name: 'Skapa programmet' }))
+  const facilitatorLink = await page.getByTestId('programme-facilitator-link').inputValue()
+  assert.match(facilitatorLink, /\/p\/[A-Za-z0-9_-]+#key=/)
+  const programme = page.getByTestId('my-programme')
+  await expectReadable(programme.getByRole('heading', { name: 'KUPO Värmland 2027', exact: true }))
+  assert.is(await programme.getByTestId('my-workshop').count(), 3)
+  assert.is(await page.getByTestId('my-workshop').count(), 3, 'its workshops are listed under it, not again on their own')
+  // The programme page opens from here with the sign-in; "Öppna" gives the organiser a key of their own.
+  await clickVisible(programme.getByRole('link', { name: 'Öppna programsidan' }))
+  await clickVisible(page.getByRole('button', { name: 'Öppna WS1 Intervjuanalys' }))
+  await page.getByLabel('Ditt namn').fill('Karin')
+  await clickVisible(page.getByRole('button', { name: 'Gå med' }))
+  await karin.waitForBoard()
+  await expectReadable(page.locator('.role-badge', { hasText: 'Processledare' }))
+  await expectReadable(page.getByRole('button', { name: 'Hämta från tidigare workshoppar' }))
 })
 
 test.run()
