@@ -2,7 +2,8 @@ import { createShapeId, type TLParentId, type TLRecord, type TLShape } from '@tl
 import { CARD_DEFAULT_SIZE } from '../cards/cardShape'
 import { validateBoardRecord } from '../cards/schema'
 import { readLinks } from '../chain/links'
-import { linkCards, newCard, type RecordSource } from '../doc/boardOps'
+import { getIndexAbove, type IndexKey } from '@tldraw/utils'
+import { linkCards, newCard, nextIndex, type RecordSource } from '../doc/boardOps'
 import { BOARD_PAGE_ID } from '../doc/initialRecords'
 import { bottomOfChildren } from '../facilitation/revealCards'
 import type { VoteResult } from '../facilitation/votes'
@@ -113,6 +114,14 @@ export function planCarryOver(input: CarryInput): CarryPlan {
     values: () => [...[...base.values()].filter((r) => !written.has(r.id)), ...written.values()],
   }
   const write = (record: TLRecord) => written.set(record.id, record)
+  // The z-index above each parent's children, read once per parent and kept as cards are added (reading the board per card is quadratic).
+  const tops = new Map<string, IndexKey>()
+  const nextIndexIn = (parentId: string): IndexKey => {
+    if (!tops.has(parentId)) tops.set(parentId, nextIndex(board, parentId))
+    const index = tops.get(parentId)!
+    tops.set(parentId, getIndexAbove(index))
+    return index
+  }
   let room = input.maxNewRecords ?? Infinity
 
   // Copies already here, by origin.
@@ -303,7 +312,7 @@ export function planCarryOver(input: CarryInput): CarryPlan {
     const own = readOrigin(card.record)
     const first: CardRef | undefined = own ? (own.first ?? { workshop: own.workshop, card: own.card, method: own.method, ...(own.title ? { title: own.title } : {}) }) : undefined
     const origin: Origin = { ...refOf(source, card.id), props: content, ...(first ? { first } : {}) }
-    const shell = newCard(board, { id: newId(), kind: 'note', text: '', author: '', ...at })
+    const shell = newCard(board, { id: newId(), kind: 'note', text: '', author: '', index: nextIndexIn(at.parentId), ...at })
     const author = input.anonymous || typeof props.author !== 'string' ? '' : props.author
     const record = { ...shell, props: { ...content, author, ...CARD_DEFAULT_SIZE }, meta: { [ORIGIN_META]: origin } }
     try {
@@ -333,7 +342,8 @@ export function planCarryOver(input: CarryInput): CarryPlan {
         continue
       }
       linked.add(pairKey(a, b))
-      for (const record of linkCards(board, a, b, pageOf(a))) write(record)
+      const page = pageOf(a)
+      for (const record of linkCards(board, a, b, page, nextIndexIn(page))) write(record)
       room -= 3
       plan.links++
     }
