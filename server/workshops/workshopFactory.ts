@@ -95,11 +95,12 @@ export class WorkshopFactory {
    * stored piece by piece with the rooms running between them, the row and
    * `alongside` last, in one transaction. A failure leaves nothing behind.
    */
-  async fromPieces(input: NewWorkshop, pieces: readonly Uint8Array[], alongside?: Alongside): Promise<CreatedWorkshop> {
+  async fromPieces(input: NewWorkshop, pieces: readonly Uint8Array[], alongside?: Alongside, options: { id?: string } = {}): Promise<CreatedWorkshop> {
     const definition = this.deps.methods.get(input.method)
     if (!definition) throw new HttpError(400, `unknown method "${input.method}"`)
     if (input.title.length > TITLE_MAX) throw new HttpError(400, `title longer than ${TITLE_MAX} characters`)
-    const created = this.newIdentity()
+    // `id`: chosen by the caller when something was stored under it first (an import's media files).
+    const created = { ...this.newIdentity(), ...(options.id ? { id: options.id } : {}) }
     this.startStmt.run(created.id, Date.now())
     try {
       const [first, ...rest] = pieces
