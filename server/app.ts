@@ -14,6 +14,9 @@ import { licenceWarning } from './licenceWarning'
 import { createWorkshopFacts } from './facilitation/workshopFacts'
 import { createApi } from './http/api'
 import { PersonaLibrary } from './personas/personaLibrary'
+import { CarryOverService } from './programmes/carryOverService'
+import { ProgrammeExporter } from './programmes/programmeExports'
+import { ProgrammeService } from './programmes/programmeService'
 import { RateLimits } from './http/rateLimit'
 import { HttpError, sendError } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
@@ -28,6 +31,7 @@ import { AuditStore } from './store/auditStore'
 import { openDatabase, type Db } from './store/database'
 import { DocStore } from './store/docStore'
 import { OrganiserStore } from './store/organiserStore'
+import { ProgrammeStore } from './store/programmeStore'
 import { SessionStore } from './store/sessionStore'
 import { WorkshopAccessStore } from './store/workshopAccessStore'
 import { WorkshopStore } from './store/workshopStore'
@@ -37,6 +41,7 @@ import { SyncServer } from './sync/syncServer'
 import type { WorkshopFacts } from './workshops/facts'
 import { WorkshopImporter } from './workshops/importWorkshop'
 import { Retention } from './workshops/retention'
+import { WorkshopFactory } from './workshops/workshopFactory'
 import { WorkshopService } from './workshops/workshopService'
 
 export interface App {
@@ -106,7 +111,9 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const personas = new PersonaLibrary(methods, resolve(config.dataDir, 'personas'))
   const access = new WorkshopAccessStore(db)
   const mediaStore = new MediaStore(resolve(config.dataDir, 'media'), { limits: config.mediaLimits, ...options.media })
-  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync, { db, access, seal: LinkSeal.forDataDir(config.dataDir), media: mediaStore })
+  const seal = LinkSeal.forDataDir(config.dataDir)
+  const factory = new WorkshopFactory({ db, workshops: workshopStore, docs, methods, personas, access, seal })
+  const workshops = new WorkshopService(workshopStore, docs, methods, sync, { db, access, seal, factory, media: mediaStore })
   const organisers = new OrganiserStore(db)
   const sessions = new SessionStore(db)
   const audit = new AuditStore(db)
@@ -121,7 +128,11 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const importedFacts = new ImportedFactsStore(db)
   const boardImages = new BoardImageStore(db)
   const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages, media: mediaStore })
-  const importer = new WorkshopImporter(db, workshopStore, docs, methods, importedFacts, config.docLimits)
+  const importer = new WorkshopImporter(factory, methods, importedFacts, config.docLimits)
+  const programmeStore = new ProgrammeStore(db)
+  const programmes = new ProgrammeService({ db, store: programmeStore, workshops, workshopStore, methods, docs, seal })
+  const carryOver = new CarryOverService({ store: programmeStore, workshops: workshopStore, docs, sync, methods, limits: config.docLimits, log })
+  const programmeExporter = new ProgrammeExporter({ programmes, workshops: workshopStore, methods, exporter })
   const baseUrl = (req: IncomingMessage): string => {
     if (config.publicUrl) return config.publicUrl
     const proto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
@@ -151,6 +162,9 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     audit,
     access,
     retention,
+    programmes,
+    carryOver,
+    programmeExporter,
   })
 
   const server = createServer(async (req, res) => {

@@ -27,6 +27,8 @@ export interface WorkshopInfo {
   anonymous: boolean
   role: 'facilitator' | 'participant'
   definition: WorkshopDefinition | null
+  /** The programme it is part of; `viaProgrammeKey` when this page holds the programme's key (it opens the programme page too). */
+  programme?: { id: string; title: string; position: number; count: number; viaProgrammeKey: boolean } | null
 }
 
 /** An HTTP error with the server's status and message. */

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js'
+import { createSignal, For, Show, type JSX } from 'solid-js'
 import type { Card } from '../../workshops/chain/cards'
 import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
 import { finishedText } from '../../workshops/cards/starters'
@@ -47,6 +47,8 @@ export function OutlineCard(props: {
   deleteBlocked?: RefusalReason | null
   /** Why no links can be drawn now (a locked board). */
   linkBlocked?: RefusalReason | null
+  /** More about the card, below it (where a carried card came from, its path: client/programme/CardProvenance.tsx). */
+  footer?: JSX.Element
 }) {
   const [mode, setMode] = createSignal<'view' | 'edit' | 'link' | 'theme'>('view')
   const [draft, setDraft] = createSignal('')
@@ -247,6 +249,7 @@ export function OutlineCard(props: {
           </For>
         </ul>
       </Show>
+      {props.footer}
     </li>
   )
 }

@@ -8,6 +8,8 @@ import { deleteCard, linkCards, newCard, unlinkCards } from '../../workshops/doc
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { t } from '../i18n/i18n'
+import { CardProvenance, type ProvenanceOptions } from '../programme/CardProvenance'
+import { withChosen } from '../../workshops/programme/provenance'
 import type { BoardRecords } from '../workshop/createBoardRecords'
 import type { Permissions } from '../workshop/permissions'
 import { AddCardForm } from './AddCardForm'
@@ -27,6 +29,8 @@ export interface OutlineProps {
   openVote?: () => OutlineVote | null
   /** What this person may change (the board's rules); without it, everything is offered. */
   permissions?: Permissions
+  /** Where carried cards came from, the "vald" mark and each card's path (workshops of a programme, and the paths of any workshop). */
+  provenance?: Omit<ProvenanceOptions, 'setChosen'>
 }
 
 /**
@@ -95,6 +99,12 @@ export function OutlinePanel(props: OutlineProps) {
     return perms.whyNot(id, what === 'edit' ? props.board.source.get(id) : undefined)
   }
 
+  const recordById = createMemo(() => new Map(props.board.records().map((r) => [r.id as string, r])))
+  const setChosen = (id: string, chosen: boolean) => {
+    const record = props.board.source.get(id)
+    if (record) props.board.apply({ put: [withChosen(record, chosen)] })
+  }
+
   const linkedCards = (card: Card) => [...(linked().get(card.id) ?? [])].map((id) => byId().get(id)).filter((c): c is Card => !!c)
 
   return (
@@ -128,6 +138,11 @@ export function OutlinePanel(props: OutlineProps) {
                     editBlocked={blocked(id, 'edit')}
                     deleteBlocked={blocked(id, 'delete')}
                     linkBlocked={props.permissions?.whyNotAdd() ?? null}
+                    footer={
+                      <Show when={props.provenance}>
+                        {(options) => <CardProvenance record={recordById().get(id)} kind={card().kind} text={card().text} options={{ ...options(), setChosen }} />}
+                      </Show>
+                    }
                   />
                 )}
               </Show>

@@ -1,6 +1,7 @@
 import { createEffect, For, Show, type Resource } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import { t } from '../i18n/i18n'
+import { MyProgrammes } from '../programme/MyProgrammes'
 import type { MyWorkshop } from './organiserApi'
 import { WorkshopItem } from './WorkshopItem'
 
@@ -18,8 +19,10 @@ export function MyWorkshops(props: { workshops: Resource<MyWorkshop[]>; me: stri
       <Show when={!props.workshops.error} fallback={<p role="alert">{t('mine.loadFailed', { error: String(props.workshops.error?.message) })}</p>}>
         <Show when={props.workshops.latest} fallback={<p class="muted">{t('mine.loading')}</p>}>
           <Show when={items.length > 0} fallback={<p class="muted">{t('mine.empty')}</p>}>
+            {/* Workshops of a programme are listed under it; the others here. */}
+            <MyProgrammes workshops={items} me={props.me} onChanged={props.onChanged} />
             <ul class="workshop-list">
-              <For each={items}>{(w) => <WorkshopItem workshop={w} me={props.me} onChanged={props.onChanged} />}</For>
+              <For each={items.filter((w) => !w.programme)}>{(w) => <WorkshopItem workshop={w} me={props.me} onChanged={props.onChanged} />}</For>
             </ul>
           </Show>
         </Show>

@@ -8,6 +8,7 @@ import { CreatedLinks } from './CreatedLinks'
 import { CreateWorkshop } from './CreateWorkshop'
 import { MyWorkshops } from './MyWorkshops'
 import { organiserApi } from './organiserApi'
+import { CreateProgramme } from '../programme/CreateProgramme'
 import { WorkshopImport } from './WorkshopImport'
 import './start.css'
 
@@ -67,6 +68,7 @@ function OrganiserHome(props: { email: string }) {
         fallback={
           <>
             <CreateWorkshop onCreated={done} />
+            <CreateProgramme onCreated={() => void refetch()} />
             <WorkshopImport onImported={done} />
           </>
         }

@@ -13,6 +13,8 @@ export interface MyWorkshop {
   deletesAt: string | null
   organisers: string[]
   participantUrl: string | null
+  /** The programme it is part of (listed there, under the programme). */
+  programme?: { id: string; title: string; position: number; count: number } | null
 }
 
 export interface Invited {

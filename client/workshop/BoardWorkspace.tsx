@@ -31,6 +31,8 @@ export function BoardWorkspace(props: {
   permissions: Permissions
   media: MediaSession
   onPlayForAll?: (film: { shapeId: string; src: string; title: string }) => void
+  /** This page's key, for the paths of cards. */
+  workshopKey: string
 }) {
   const [boardUnavailable, setBoardUnavailable] = createSignal(false)
   const outlineOpen = () => props.outlineOpen()
@@ -61,6 +63,13 @@ export function BoardWorkspace(props: {
             author={props.workshop.anonymous ? '' : props.user.name}
             votes={() => lastResult(props.control.state())?.counts ?? {}}
             permissions={props.permissions}
+            provenance={{
+              workshopId: props.workshop.id,
+              workshopKey: props.workshopKey,
+              isFacilitator: props.workshop.role === 'facilitator',
+              // The facilitator marks "vald" among what the group votes on here (what a later workshop may take).
+              markableKinds: new Set((props.workshop.definition?.steps ?? []).filter((s) => s.vote).flatMap((s) => s.cardKinds)),
+            }}
             openVote={() => {
               const v = vote()
               return v?.status === 'open' ? { target: v.target, allowStacking: v.allowStacking, myDots: props.voting.myDots(), left: props.voting.left(), cast: props.voting.cast } : null

@@ -23,6 +23,8 @@ import { createPermissions } from './permissions'
 import { ExportMenu } from './ExportMenu'
 import { colourFor, userId } from './identity'
 import { PresenceList } from './PresenceList'
+import { CarryOverPanel } from '../programme/CarryOverPanel'
+import { ProgrammeBadge } from '../programme/ProgrammeBadge'
 import { RefusalToast } from './RefusalToast'
 
 const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
@@ -75,6 +77,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
         <h1>{props.workshop.title}</h1>
         <Show when={definition}>{(d) => <span class="method-name">{localized(d().title)}</span>}</Show>
         <span class="role-badge">{t(isFacilitator ? 'workshop.role.facilitator' : 'workshop.role.participant')}</span>
+        <Show when={props.workshop.programme}>{(p) => <ProgrammeBadge programme={p()} workshopKey={key} />}</Show>
         <span class={`status status-${sync.status()}`} role="status" data-testid="sync-status" data-status={sync.status()}>
           {t(STATUS_TEXT[sync.status()])}
         </span>
@@ -118,6 +121,9 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
         <Show when={isFacilitator}>
           <FilmPanel records={records.records} showing={film} />
         </Show>
+        <Show when={isFacilitator && props.workshop.programme}>
+          <CarryOverPanel workshopId={workshopId} workshopKey={key} />
+        </Show>
       </aside>
       <RefusalToast notices={[sync.refusal, ...(privateSync ? [privateSync.refusal] : [])]} />
       <Switch>
@@ -147,6 +153,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             openOutline={() => setOutlineOpen(true)}
             media={media}
             onPlayForAll={isFacilitator ? film.start : undefined}
+            workshopKey={key}
           />
         </Match>
       </Switch>

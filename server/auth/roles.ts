@@ -7,6 +7,8 @@ export type Role = 'facilitator' | 'participant'
 export interface KeyHolder {
   role: Role
   organiser: string | null
+  /** The key is the workshop's programme's, which opens every workshop in it with the same role. */
+  viaProgramme?: boolean
 }
 
 /** What a key grants in a workshop, or null for a wrong key. */
@@ -14,6 +16,11 @@ export function holderOfKey(workshop: WorkshopRow, key: string): KeyHolder | nul
   if (keyMatches(key, workshop.facilitatorKeyHash)) return { role: 'facilitator', organiser: null }
   if (keyMatches(key, workshop.participantKeyHash)) return { role: 'participant', organiser: null }
   for (const own of workshop.organiserKeys) if (keyMatches(key, own.hash)) return { role: 'facilitator', organiser: own.email }
+  const programme = workshop.programme
+  if (programme) {
+    if (keyMatches(key, programme.facilitatorKeyHash)) return { role: 'facilitator', organiser: null, viaProgramme: true }
+    if (keyMatches(key, programme.participantKeyHash)) return { role: 'participant', organiser: null, viaProgramme: true }
+  }
   return null
 }
 

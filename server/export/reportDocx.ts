@@ -24,26 +24,26 @@ const PAGE_WIDTH_PX = 600
 const PAGE_HEIGHT_PX = 850
 
 /** User text as runs; line breaks in a card stay line breaks. */
-function runs(text: string, opts: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
+export function runs(text: string, opts: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
   return text
     .replace(XML_INVALID, '')
     .split(/\r\n|\r|\n/)
     .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...opts }))
 }
 
-function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+export function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
   return new Paragraph({ heading: level, children: runs(text) })
 }
 
-function labelled(label: string, value: string): Paragraph {
+export function labelled(label: string, value: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)] })
 }
 
-function bullet(children: ParagraphChild[], level = 0): Paragraph {
+export function bullet(children: ParagraphChild[], level = 0): Paragraph {
   return new Paragraph({ bullet: { level }, children })
 }
 
-function table(header: string[], rows: string[][]): Table {
+export function table(header: string[], rows: string[][]): Table {
   const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: runs(text, { bold }) })] })
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -71,16 +71,23 @@ function boardImage(png: Buffer, alt: string): Paragraph | null {
   })
 }
 
-/** The report as a Word document: the same sections as the Markdown, with the board image at the end. */
-export async function reportToDocx(report: Report, image: { png: Buffer } | null, extra: readonly Paragraph[] = []): Promise<Buffer> {
+const LEVELS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5]
+
+/**
+ * The report's paragraphs and tables; `depth` 1 makes its title a first-level
+ * heading and everything under it one level lower (a workshop's part of a
+ * programme's report); `extra` goes at the end (the board's pictures and films).
+ */
+export function reportChildren(report: Report, image: { png: Buffer } | null, depth = 0, extra: readonly Paragraph[] = []): Array<Paragraph | Table> {
+  const level = (n: number) => LEVELS[Math.min(n + depth, LEVELS.length - 1)]
   const l = REPORT_LABELS[report.lang]
   const children: Array<Paragraph | Table> = []
   const minutes = (n: number | null) => (n === null ? '–' : `${n} ${l.minutes}`)
 
-  children.push(heading(report.title.trim() || l.empty, HeadingLevel.TITLE))
+  children.push(heading(report.title.trim() || l.empty, level(0)))
   children.push(labelled(l.method, report.method), labelled(l.date, report.date))
 
-  children.push(heading(report.agenda.asRun ? l.agendaRun : l.agendaPlanned, HeadingLevel.HEADING_1))
+  children.push(heading(report.agenda.asRun ? l.agendaRun : l.agendaPlanned, level(1)))
   if (!report.agenda.asRun) children.push(new Paragraph({ children: runs(l.agendaPlannedNote, { italics: true }) }))
   if (report.agenda.steps.length > 0) {
     children.push(
@@ -93,10 +100,23 @@ export async function reportToDocx(report: Report, image: { png: Buffer } | null
     )
   }
 
-  children.push(heading(l.pairs, HeadingLevel.HEADING_1))
+  if (report.themes.length > 0 || report.needs.length > 0 || report.unthemedQuotes.length > 0) {
+    children.push(heading(l.themes, level(1)))
+    const quote = (text: string) => new Paragraph({ indent: { left: 567 }, children: runs(text, { italics: true }) })
+    for (const theme of report.themes) {
+      children.push(heading(theme.text.trim() || l.empty, level(2)), ...theme.quotes.map(quote))
+      if (theme.needs.length > 0) {
+        children.push(new Paragraph({ children: [new TextRun({ text: `${l.needs}:`, bold: true })] }), ...theme.needs.map((n) => bullet(runs(n))))
+      }
+    }
+    if (report.needs.length > 0) children.push(heading(l.allNeeds, level(2)), ...report.needs.map((n) => bullet(runs(n))))
+    if (report.unthemedQuotes.length > 0) children.push(heading(l.unthemedQuotes, level(2)), ...report.unthemedQuotes.map(quote))
+  }
+
+  children.push(heading(l.pairs, level(1)))
   if (report.pairs.length === 0) children.push(new Paragraph({ children: runs(l.noPairs) }))
   report.pairs.forEach((pair, i) => {
-    children.push(heading(`${i + 1}. ${pair.insight.text.trim() || l.empty}`, HeadingLevel.HEADING_2))
+    children.push(heading(`${i + 1}. ${pair.insight.text.trim() || l.empty}`, level(2)))
     children.push(labelled(l.challenge, pair.challenge.text))
     if (pair.theme.trim() !== '') children.push(labelled(l.theme, pair.theme))
     children.push(labelled(l.votes, String(pair.votes)))
@@ -114,7 +134,7 @@ export async function reportToDocx(report: Report, image: { png: Buffer } | null
     }
   })
 
-  children.push(heading(l.topIdeas, HeadingLevel.HEADING_1))
+  children.push(heading(l.topIdeas, level(1)))
   if (report.topIdeas.length === 0) children.push(new Paragraph({ children: runs(l.noVotes) }))
   report.topIdeas.forEach((idea, i) => {
     const challenges = idea.challenges.length > 0 ? ` – ${l.forChallenge} ”${idea.challenges.join('”, ”')}”` : ''
@@ -125,7 +145,7 @@ export async function reportToDocx(report: Report, image: { png: Buffer } | null
     )
   })
 
-  children.push(heading(l.prototypes, HeadingLevel.HEADING_1))
+  children.push(heading(l.prototypes, level(1)))
   if (report.prototypes.length === 0) children.push(new Paragraph({ children: runs(l.noPrototypes) }))
   for (const p of report.prototypes) {
     const ideas = p.ideas.length > 0 ? ` – ${l.fromIdea} ”${p.ideas.join('”, ”')}”` : ''
@@ -133,14 +153,14 @@ export async function reportToDocx(report: Report, image: { png: Buffer } | null
   }
 
   if (report.plan !== null) {
-    children.push(heading(l.plan, HeadingLevel.HEADING_1))
+    children.push(heading(l.plan, level(1)))
     if (report.plan.length === 0) children.push(new Paragraph({ children: runs(l.noPlan) }))
     for (const item of report.plan) children.push(bullet(runs(item.text)))
   }
 
   if (report.evaluation !== null) {
     const e = report.evaluation
-    children.push(heading(l.evaluation, HeadingLevel.HEADING_1), labelled(l.responses, String(e.responses)))
+    children.push(heading(l.evaluation, level(1)), labelled(l.responses, String(e.responses)))
     if (e.ratings.length > 0) {
       children.push(
         table(
@@ -158,17 +178,27 @@ export async function reportToDocx(report: Report, image: { png: Buffer } | null
 
   const picture = image ? boardImage(image.png, `${l.board}: ${report.title}`) : null
   if (picture && report.boardImage) {
-    children.push(heading(l.board, HeadingLevel.HEADING_1), picture)
+    children.push(heading(l.board, level(1)), picture)
     children.push(new Paragraph({ children: runs(fill(l.boardImageAt, { time: report.boardImage.madeAt }), { italics: true }) }))
   }
 
   children.push(...extra)
+  return children
+}
 
+/** The report as a Word document: the same sections as the Markdown, with the board image and `extra` at the end. */
+export async function reportToDocx(report: Report, image: { png: Buffer } | null, extra: readonly Paragraph[] = []): Promise<Buffer> {
+  const l = REPORT_LABELS[report.lang]
   const doc = new Document({
     creator: 'Samverkstad',
     title: report.title.replace(XML_INVALID, ''),
     description: `${l.report}: ${report.method}`.replace(XML_INVALID, ''),
-    sections: [{ children }],
+    sections: [{ children: reportChildren(report, image, 0, extra) }],
   })
   return Packer.toBuffer(doc)
+}
+
+/** Text made safe for XML 1.0 (document properties). */
+export function xmlSafe(text: string): string {
+  return text.replace(XML_INVALID, '')
 }

@@ -6,11 +6,12 @@ import { exportRoutes } from './routes/exportRoutes'
 import { facilitationRoutes } from './routes/facilitationRoutes'
 import { mediaRoutes } from './routes/mediaRoutes'
 import { organiserRoutes } from './routes/organiserRoutes'
+import { programmeRoutes } from './routes/programmeRoutes'
 import { sessionRoutes } from './routes/sessionRoutes'
 import { workshopRoutes } from './routes/workshopRoutes'
 
 /** Every route module of the HTTP API, in matching order. */
-const ROUTE_MODULES: Array<(deps: ApiDeps) => Route[]> = [basicRoutes, sessionRoutes, workshopRoutes, organiserRoutes, mediaRoutes, exportRoutes, facilitationRoutes]
+const ROUTE_MODULES: Array<(deps: ApiDeps) => Route[]> = [basicRoutes, sessionRoutes, workshopRoutes, organiserRoutes, mediaRoutes, exportRoutes, facilitationRoutes, programmeRoutes]
 
 /** The HTTP API. Every route answers JSON; errors are `{"error": "…"}` with the fitting status. */
 export function createApi(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {

@@ -10,6 +10,9 @@ import type { MethodRegistry } from '../methods/loadMethods'
 import type { MediaService } from '../media/mediaService'
 import type { WorkshopArchive } from '../media/workshopArchive'
 import type { PersonaLibrary } from '../personas/personaLibrary'
+import type { CarryOverService } from '../programmes/carryOverService'
+import type { ProgrammeExporter } from '../programmes/programmeExports'
+import type { ProgrammeService } from '../programmes/programmeService'
 import type { AuditStore } from '../store/auditStore'
 import type { DocStore } from '../store/docStore'
 import type { WorkshopAccessStore } from '../store/workshopAccessStore'
@@ -68,6 +71,12 @@ export interface ApiDeps {
   /** Organisers of workshops, their keys, kept participant links, activity. */
   access: WorkshopAccessStore
   retention: Retention
+  /** Programmes: workshops run as one, with keys that open each of them. */
+  programmes: ProgrammeService
+  /** What a workshop of a programme takes from the earlier ones. */
+  carryOver: CarryOverService
+  /** A programme's traceability and report. */
+  programmeExporter: ProgrammeExporter
 }
 
 /** Workshop ids in URL patterns. */

@@ -50,6 +50,7 @@ export function loadMethods(options: LoadMethodsOptions): MethodRegistry {
   }
 
   const workshopList = workshops.sorted()
+  checkCarryOverSources(workshopList, (id) => workshops.fileOf(id))
   const personaList = personas.sorted()
   const workshopById = new Map(workshopList.map((w) => [w.id, w]))
   const personaById = new Map(personaList.map((p) => [p.id, p]))
@@ -97,6 +98,23 @@ class Collection<T extends { id: string }> {
 
   sorted(): T[] {
     return this.groups.flat()
+  }
+
+  /** The file that defined `id`, as shown in errors. */
+  fileOf(id: string): string {
+    return this.definedBy.get(id) ?? '(unknown file)'
+  }
+}
+
+/** Every `carryOver[].from` must name a loaded workshop (built-in or the employer's own). */
+function checkCarryOverSources(workshops: readonly WorkshopDefinition[], fileOf: (id: string) => string): void {
+  const ids = new Set(workshops.map((w) => w.id))
+  for (const workshop of workshops) {
+    workshop.carryOver?.forEach((entry, i) => {
+      if (!ids.has(entry.from)) {
+        throw new DefinitionError(fileOf(workshop.id), `carryOver[${i}].from`, `no workshop "${entry.from}" is defined; the workshops are ${[...ids].join(', ')}`)
+      }
+    })
   }
 }
 

@@ -146,6 +146,39 @@ const MIGRATIONS: Migration[] = [
        started_at INTEGER NOT NULL
      );`,
   },
+  {
+    // Programmes (server/store/programmeStore.ts): workshops run as one, with keys that open each of them,
+    // and which earlier cards each workshop has been given (card ids only, never text).
+    name: 'programmes',
+    sql: `CREATE TABLE programmes (
+       id TEXT PRIMARY KEY,
+       method TEXT NOT NULL,
+       title TEXT NOT NULL,
+       created_at INTEGER NOT NULL,
+       facilitator_key_hash TEXT NOT NULL,
+       participant_key_hash TEXT NOT NULL,
+       participant_key_sealed TEXT,
+       settings TEXT NOT NULL DEFAULT '{}'
+     );
+     CREATE TABLE programme_workshops (
+       workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+       programme_id TEXT NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,
+       position INTEGER NOT NULL,
+       carried_at INTEGER
+     );
+     CREATE INDEX programme_workshops_by_programme ON programme_workshops (programme_id, position);
+     CREATE TABLE programme_organisers (
+       programme_id TEXT NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,
+       email TEXT NOT NULL,
+       PRIMARY KEY (programme_id, email)
+     );
+     CREATE INDEX programme_organisers_by_email ON programme_organisers (email);
+     CREATE TABLE carried_cards (
+       workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+       origin TEXT NOT NULL,
+       PRIMARY KEY (workshop_id, origin)
+     );`,
+  },
 ]
 
 /**

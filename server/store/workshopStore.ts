@@ -6,6 +6,13 @@ export interface WorkshopSettings {
   personaId?: string
 }
 
+/** The keys of the programme a workshop belongs to: they open it too, with the same roles (server/auth/roles.ts). */
+export interface ProgrammeKeys {
+  id: string
+  facilitatorKeyHash: string
+  participantKeyHash: string
+}
+
 export interface WorkshopRow {
   id: string
   method: string
@@ -16,6 +23,8 @@ export interface WorkshopRow {
   settings: WorkshopSettings
   /** Facilitator keys of organisers' sessions ("Öppna som processledare"), besides the shared facilitator link. */
   organiserKeys: OrganiserKey[]
+  /** Null for a workshop of its own. */
+  programme: ProgrammeKeys | null
 }
 
 interface RawRow {
@@ -26,6 +35,9 @@ interface RawRow {
   facilitator_key_hash: string
   participant_key_hash: string
   settings: string
+  programme_id: string | null
+  programme_facilitator_key_hash: string | null
+  programme_participant_key_hash: string | null
 }
 
 export class WorkshopStore {
@@ -42,7 +54,13 @@ export class WorkshopStore {
       `INSERT INTO workshops (id, method, title, created_at, facilitator_key_hash, participant_key_hash, settings)
        VALUES (@id, @method, @title, @createdAt, @facilitatorKeyHash, @participantKeyHash, @settings)`,
     )
-    this.getStmt = db.prepare<[string], RawRow>('SELECT * FROM workshops WHERE id = ?')
+    this.getStmt = db.prepare<[string], RawRow>(
+      `SELECT w.*, p.id AS programme_id, p.facilitator_key_hash AS programme_facilitator_key_hash, p.participant_key_hash AS programme_participant_key_hash
+       FROM workshops w
+       LEFT JOIN programme_workshops pw ON pw.workshop_id = w.id
+       LEFT JOIN programmes p ON p.id = pw.programme_id
+       WHERE w.id = ?`,
+    )
     this.setParticipantStmt = db.prepare('UPDATE workshops SET participant_key_hash = ? WHERE id = ?')
     this.setFacilitatorStmt = db.prepare('UPDATE workshops SET facilitator_key_hash = ? WHERE id = ?')
     this.organiserKeysStmt = db.prepare<[string], OrganiserKey>('SELECT key_hash AS hash, email FROM organiser_keys WHERE workshop_id = ?')
@@ -50,7 +68,7 @@ export class WorkshopStore {
     this.deleteStmt = db.prepare('DELETE FROM workshops WHERE id = ?')
   }
 
-  insert(row: Omit<WorkshopRow, 'organiserKeys'>): void {
+  insert(row: Omit<WorkshopRow, 'organiserKeys' | 'programme'>): void {
     this.insertStmt.run({ ...row, settings: JSON.stringify(row.settings) })
   }
 
@@ -66,6 +84,10 @@ export class WorkshopStore {
       participantKeyHash: raw.participant_key_hash,
       settings: JSON.parse(raw.settings) as WorkshopSettings,
       organiserKeys: this.organiserKeysStmt.all(id),
+      programme:
+        raw.programme_id && raw.programme_facilitator_key_hash && raw.programme_participant_key_hash
+          ? { id: raw.programme_id, facilitatorKeyHash: raw.programme_facilitator_key_hash, participantKeyHash: raw.programme_participant_key_hash }
+          : null,
     }
   }
 

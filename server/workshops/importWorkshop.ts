@@ -1,15 +1,12 @@
 import { Worker } from 'node:worker_threads'
 import type { SrcRewrite } from '../../workshops/media/mediaSrcs'
 import type { DocLimits } from '../../workshops/rules/limits'
-import { hashKey, newKey, newWorkshopId } from '../auth/keys'
 import type { ImportedFactsStore } from '../export/importedFacts'
 import { HttpError } from '../http/respond'
 import type { MethodRegistry } from '../methods/loadMethods'
-import type { Db } from '../store/database'
-import type { DocStore } from '../store/docStore'
-import type { WorkshopSettings, WorkshopStore } from '../store/workshopStore'
+import type { WorkshopSettings } from '../store/workshopStore'
 import type { PreparedImport } from './prepareImport'
-import { TITLE_MAX, type CreatedWorkshop } from './workshopService'
+import { TITLE_MAX, type CreatedWorkshop, type WorkshopFactory } from './workshopFactory'
 
 /** Heap one import may use; a file past it is refused (413), the server goes on. */
 const WORKER_HEAP_MB = 512
@@ -30,88 +27,40 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${target}, ${target}))`, { ...options, eval: true })
 }
 
-const yieldToRooms = () => new Promise<void>((ok) => setImmediate(ok))
-
 /**
- * Creates a new workshop from a workshop file, as WorkshopService.create
- * does from a method: new id, new keys, the file's board, settings, votes and
- * agenda. The file is read and its board built in a worker thread, linear in
- * its size and bounded in memory; a file over the board limits is refused
- * before anything is built. The board is stored in pieces of about half a MB,
- * letting the rooms run between them, and the workshop row comes last: until
- * then nothing can open the board, and a bad file creates nothing.
+ * Creates a new workshop from a workshop file, through the workshop factory
+ * as every new workshop: new id, new keys, the file's board, settings, votes
+ * and agenda. The file is read and its board built in a worker thread,
+ * linear in its size and bounded in memory; a file over the board limits is
+ * refused before anything is built. The factory stores the board in pieces
+ * of about half a MB, letting the rooms run between them, and the workshop
+ * row last: until then nothing can open the board, and a bad file creates
+ * nothing.
  */
 export class WorkshopImporter {
   private queue: Promise<unknown> = Promise.resolve()
   private waiting = 0
-  private readonly startStmt
-  private readonly doneStmt
-  private readonly unfinishedStmt
 
   constructor(
-    private readonly db: Db,
-    private readonly workshops: WorkshopStore,
-    private readonly docs: DocStore,
+    private readonly factory: WorkshopFactory,
     private readonly methods: MethodRegistry,
     private readonly imported: ImportedFactsStore,
     private readonly limits: DocLimits,
-  ) {
-    this.startStmt = db.prepare('INSERT INTO imports_in_progress (workshop_id, started_at) VALUES (?, ?)')
-    this.doneStmt = db.prepare('DELETE FROM imports_in_progress WHERE workshop_id = ?')
-    this.unfinishedStmt = db.prepare<[], { workshop_id: string }>('SELECT workshop_id FROM imports_in_progress')
-    // An import the server did not finish (it stopped half-way) leaves pieces of a board nobody can open: drop them.
-    for (const { workshop_id } of this.unfinishedStmt.all()) this.forget(workshop_id)
-  }
-
-  private forget(id: string): void {
-    this.db.transaction(() => {
-      this.docs.deleteAll(id)
-      this.doneStmt.run(id)
-    })()
-  }
+  ) {}
 
   /**
    * `options.id`: the new workshop's id, when its media were stored under it
    * first; `options.media`: where the board's media srcs point now (applied
-   * while the board is built).
+   * while the board is built, in the worker).
    */
   async import(body: Uint8Array, options: { id?: string; media?: SrcRewrite } = {}): Promise<CreatedWorkshop> {
     const prepared = await this.prepare(body, options.media)
-    const definition = this.methods.get(prepared.method)
-    if (!definition) {
+    if (!this.methods.get(prepared.method)) {
       throw new HttpError(400, `cannot import the workshop file: its method "${prepared.method}" is not on this server (add its definition file first)`)
     }
     if (prepared.title.length > TITLE_MAX) throw new HttpError(400, `cannot import the workshop file: title longer than ${TITLE_MAX} characters`)
-
-    const id = options.id ?? newWorkshopId()
-    const facilitatorKey = newKey()
-    const participantKey = newKey()
-    this.startStmt.run(id, Date.now())
-    try {
-      const [first, ...rest] = prepared.boardUpdates
-      this.docs.createFromUpdate(id, first)
-      for (const update of rest) {
-        await yieldToRooms()
-        this.docs.append(id, update)
-      }
-    } catch (error) {
-      this.forget(id)
-      throw error
-    }
-    this.db.transaction(() => {
-      this.doneStmt.run(id)
-      this.workshops.insert({
-        id,
-        method: definition.id,
-        title: prepared.title,
-        createdAt: Date.now(),
-        facilitatorKeyHash: hashKey(facilitatorKey),
-        participantKeyHash: hashKey(participantKey),
-        settings: prepared.settings as WorkshopSettings,
-      })
-      this.imported.put(id, { votes: prepared.votes, agendaAsRun: prepared.agendaAsRun })
-    })()
-    return { id, facilitatorKey, participantKey }
+    const input = { method: prepared.method, title: prepared.title, settings: prepared.settings as WorkshopSettings }
+    return this.factory.fromPieces(input, prepared.boardUpdates, (id) => this.imported.put(id, { votes: prepared.votes, agendaAsRun: prepared.agendaAsRun }), { id: options.id })
   }
 
   /** Runs prepareImport in a worker, one import at a time. */

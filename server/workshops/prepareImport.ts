@@ -1,5 +1,4 @@
-import * as Y from 'yjs'
-import { initBoardDoc, appendRecords } from '../../workshops/doc/boardDoc'
+import { boardPieces } from '../../workshops/doc/boardPieces'
 import { parseWorkshopFile, WorkshopFileError, type FileStepAsRun, type WorkshopFileSettings } from '../../workshops/export/workshopFile'
 import { rewriteMediaSrcs, type SrcRewrite } from '../../workshops/media/mediaSrcs'
 import type { DocLimits } from '../../workshops/rules/limits'
@@ -12,16 +11,12 @@ export interface PreparedImport {
   votes: Record<string, number>
   agendaAsRun: FileStepAsRun[]
   /**
-   * The new board as Yjs updates of about BATCH_BYTES each, in order: the
-   * server stores them one short transaction at a time, so a big board never
-   * holds up the rooms for one long write.
+   * The new board as Yjs updates of about half a MB each, in order
+   * (workshops/doc/boardPieces.ts); the workshop factory stores them.
    */
   boardUpdates: Uint8Array[]
   records: number
 }
-
-/** Records' JSON per stored update. */
-export const BATCH_BYTES = 512 * 1024
 
 /** Why a file cannot be imported: `status` 400 for a bad file, 413 for one over the limits. */
 export class ImportRefused extends Error {
@@ -80,41 +75,14 @@ export function prepareImport(body: Uint8Array, limits: DocLimits, media?: SrcRe
     throw error
   }
   json = null
-  const doc = new Y.Doc()
-  const boardUpdates: Uint8Array[] = []
-  doc.on('update', (update: Uint8Array) => boardUpdates.push(update))
-  try {
-    const records = media ? rewriteMediaSrcs(file.board.records, media) : file.board.records
-    const batches = inBatches(records, (r) => sizes.get(r.id) ?? 0)
-    initBoardDoc(doc, batches[0] ?? [])
-    for (const batch of batches.slice(1)) doc.transact(() => appendRecords(doc, batch))
-    return {
-      method: file.method,
-      title: file.title,
-      settings: file.settings,
-      votes: file.votes,
-      agendaAsRun: file.control?.agendaAsRun ?? [],
-      boardUpdates,
-      records: records.length,
-    }
-  } finally {
-    doc.destroy()
+  const records = media ? rewriteMediaSrcs(file.board.records, media) : file.board.records
+  return {
+    method: file.method,
+    title: file.title,
+    settings: file.settings,
+    votes: file.votes,
+    agendaAsRun: file.control?.agendaAsRun ?? [],
+    boardUpdates: boardPieces(records, (r) => sizes.get(r.id) ?? 0),
+    records: records.length,
   }
-}
-
-function inBatches<T>(items: readonly T[], bytes: (item: T) => number): T[][] {
-  const batches: T[][] = []
-  let current: T[] = []
-  let size = 0
-  for (const item of items) {
-    if (current.length > 0 && size + bytes(item) > BATCH_BYTES) {
-      batches.push(current)
-      current = []
-      size = 0
-    }
-    current.push(item)
-    size += bytes(item)
-  }
-  if (current.length > 0) batches.push(current)
-  return batches
 }

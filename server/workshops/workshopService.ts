@@ -1,28 +1,18 @@
-import * as Y from 'yjs'
-import { initBoardDoc } from '../../workshops/doc/boardDoc'
-import { emptyBoardRecords } from '../../workshops/doc/initialRecords'
 import type { WorkshopDefinition } from '../../workshops/method/types'
-import { placeTemplates } from '../../workshops/templates/placeTemplates'
-import { hashKey, newKey, newWorkshopId } from '../auth/keys'
+import { hashKey, newKey } from '../auth/keys'
 import type { LinkSeal } from '../auth/linkSeal'
 import { holderOfKey, type Role } from '../auth/roles'
 import { HttpError } from '../http/respond'
 import type { MediaStore } from '../media/mediaStore'
 import type { MethodRegistry } from '../methods/loadMethods'
-import type { PersonaLibrary } from '../personas/personaLibrary'
 import { eraseForGood, type Db } from '../store/database'
 import type { DocStore } from '../store/docStore'
 import type { WorkshopAccessStore } from '../store/workshopAccessStore'
 import type { WorkshopRow, WorkshopSettings, WorkshopStore } from '../store/workshopStore'
 import type { SyncServer } from '../sync/syncServer'
+import type { Alongside, CreatedWorkshop, WorkshopFactory } from './workshopFactory'
 
-export const TITLE_MAX = 200
-
-export interface CreatedWorkshop {
-  id: string
-  facilitatorKey: string
-  participantKey: string
-}
+export { TITLE_MAX, type CreatedWorkshop } from './workshopFactory'
 
 /** What WorkshopService keeps besides the workshop row: its organisers' access and its activity. */
 export interface WorkshopKeeping {
@@ -31,49 +21,30 @@ export interface WorkshopKeeping {
   seal: LinkSeal
   /** Images and films; deleting a workshop deletes its files. */
   media?: MediaStore
+  /** Makes every new workshop (workshopFactory.ts). */
+  factory: WorkshopFactory
 }
 
 /** Creating, finding, authorising and deleting workshops: the rules the HTTP API applies. */
 export class WorkshopService {
+  private readonly deleted: Array<(ids: readonly string[]) => void> = []
+
   constructor(
     private readonly workshops: WorkshopStore,
     private readonly docs: DocStore,
     private readonly methods: MethodRegistry,
-    private readonly personas: PersonaLibrary,
     private readonly sync: SyncServer,
     private readonly keeping: WorkshopKeeping,
   ) {}
 
-  create(input: { method: string; title: string; settings?: WorkshopSettings }): CreatedWorkshop {
-    const definition = this.methods.get(input.method)
-    if (!definition) throw new HttpError(400, `unknown method "${input.method}"`)
-    if (input.settings?.personaId && !this.personas.get(input.settings.personaId)) {
-      throw new HttpError(400, `unknown persona "${input.settings.personaId}"`)
-    }
-    const id = newWorkshopId()
-    const facilitatorKey = newKey()
-    const participantKey = newKey()
-    const doc = new Y.Doc()
-    initBoardDoc(doc, this.initialRecords(definition, input.title, input.settings?.personaId))
-    this.docs.create(id, doc)
-    doc.destroy()
-    this.workshops.insert({
-      id,
-      method: definition.id,
-      title: input.title,
-      createdAt: Date.now(),
-      facilitatorKeyHash: hashKey(facilitatorKey),
-      participantKeyHash: hashKey(participantKey),
-      settings: input.settings ?? {},
-    })
-    this.rememberParticipantKey(id, participantKey)
-    return { id, facilitatorKey, participantKey }
+  /** A new workshop of a method, through the one factory (programmes and imports use it too). */
+  create(input: { method: string; title: string; settings?: WorkshopSettings }, alongside?: Alongside): CreatedWorkshop {
+    return this.keeping.factory.fromMethod({ method: input.method, title: input.title, settings: input.settings ?? {} }, alongside)
   }
 
   /** Keeps the participant key sealed, so organisers can copy the link later (server/auth/linkSeal.ts). */
   rememberParticipantKey(id: string, key: string): void {
-    this.keeping.access.setSealedParticipantKey(id, this.keeping.seal.seal(id, key))
-    this.keeping.access.touch(id)
+    this.keeping.factory.rememberParticipantKey(id, key)
   }
 
   /** The participant link's key as kept, or null (made before keys were kept, or the secret file was replaced). */
@@ -81,25 +52,24 @@ export class WorkshopService {
     return sealed ? this.keeping.seal.unseal(id, sealed) : null
   }
 
-  /** An empty page with the method's templates and one frame per step, in Swedish (the product's first language). */
-  private initialRecords(definition: WorkshopDefinition, title: string, personaId?: string) {
-    const persona = (personaId && this.personas.get(personaId)) || this.personas.get('anna') || this.personas.list()[0]
-    if (!persona) return emptyBoardRecords(title)
-    return [...emptyBoardRecords(title), ...placeTemplates(definition, { persona, lang: 'sv' })]
+  /** Runs `hook` in the transaction that deletes workshops (what belongs to them elsewhere goes with them). */
+  onDeleted(hook: (ids: readonly string[]) => void): void {
+    this.deleted.push(hook)
   }
 
   /**
    * The workshop and the role `key` grants in it: 404 when unknown, 403 for a
    * wrong or missing key. `organiser` is set when the key is an organiser's
-   * own facilitator key. Each use counts as activity (retention).
+   * own facilitator key; `viaProgramme` when it is the workshop's
+   * programme's key. Each use counts as activity (retention).
    */
-  authorise(id: string, key: string | null, need?: Role): { workshop: WorkshopRow; role: Role; organiser: string | null } {
+  authorise(id: string, key: string | null, need?: Role): { workshop: WorkshopRow; role: Role; organiser: string | null; viaProgramme: boolean } {
     const workshop = this.find(id)
     const holder = key ? holderOfKey(workshop, key) : null
     if (!holder) throw new HttpError(403, 'a valid key for this workshop is required')
     if (need === 'facilitator' && holder.role !== 'facilitator') throw new HttpError(403, 'the facilitator key is required')
     this.keeping.access.touch(id)
-    return { workshop, role: holder.role, organiser: holder.organiser }
+    return { workshop, role: holder.role, organiser: holder.organiser, viaProgramme: holder.viaProgramme === true }
   }
 
   /** The workshop; 404 when unknown. */
@@ -157,6 +127,7 @@ export class WorkshopService {
         this.workshops.delete(id)
         this.docs.deleteAll(id)
       }
+      for (const hook of this.deleted) hook(ids)
     })
     for (const id of ids) this.keeping.media?.deleteWorkshop(id)
   }

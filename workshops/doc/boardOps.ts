@@ -35,9 +35,10 @@ export function nextIndex(records: RecordSource, parentId: string): IndexKey {
 
 export function newCard(
   records: RecordSource,
-  card: { kind: CardKind; text: string; author: string; parentId: TLParentId; x: number; y: number; id?: string },
+  card: { kind: CardKind; text: string; author: string; parentId: TLParentId; x: number; y: number; id?: string; index?: IndexKey },
 ): CardShape {
-  const index = nextIndex(records, card.parentId)
+  // Callers placing many cards pass the index they keep track of (nextIndex reads the whole board).
+  const index = card.index ?? nextIndex(records, card.parentId)
   return {
     ...shapeBase(card.id ?? createShapeId(), CARD_SHAPE_TYPE, card.parentId, card.x, card.y, index),
     props: { kind: card.kind, text: card.text, author: card.author, ...CARD_DEFAULT_SIZE },
@@ -81,7 +82,7 @@ export function arrowProps(end: { x: number; y: number }) {
 }
 
 /** An arrow from one card to another, bound at both ends: the same link a user draws. */
-export function linkCards(records: RecordSource, fromId: string, toId: string, pageId: TLParentId): TLRecord[] {
+export function linkCards(records: RecordSource, fromId: string, toId: string, pageId: TLParentId, index?: IndexKey): TLRecord[] {
   const from = records.get(fromId) as TLShape | undefined
   const to = records.get(toId) as TLShape | undefined
   if (!from || !to) throw new Error('both cards must exist to link them')
@@ -89,7 +90,7 @@ export function linkCards(records: RecordSource, fromId: string, toId: string, p
   const b = pageCentre(records, to)
   const arrowId = createShapeId()
   const arrow = {
-    ...shapeBase(arrowId, 'arrow', pageId, a.x, a.y, nextIndex(records, pageId)),
+    ...shapeBase(arrowId, 'arrow', pageId, a.x, a.y, index ?? nextIndex(records, pageId)),
     props: arrowProps({ x: b.x - a.x, y: b.y - a.y }),
   }
   const binding = (terminal: 'start' | 'end', target: string) => ({

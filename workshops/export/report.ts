@@ -66,6 +66,11 @@ export interface Report {
   /** "2026-11-25" */
   date: string
   agenda: { asRun: boolean; steps: AgendaLine[] }
+  /** The interview analysis: each theme with its quotes and needs (WS1, and wherever themes were carried). */
+  themes: Array<{ text: string; quotes: string[]; needs: string[] }>
+  /** Every need on the board, and the quotes that belong to no theme. */
+  needs: string[]
+  unthemedQuotes: string[]
   pairs: Pair[]
   topIdeas: Array<{ text: string; votes: number; challenges: string[] }>
   prototypes: Array<{ text: string; ideas: string[] }>
@@ -80,7 +85,7 @@ export const REPORT_LABELS: Record<Lang, Record<
   | 'planned' | 'ongoing' | 'minutes' | 'pairs' | 'noPairs' | 'challenge' | 'theme' | 'votes' | 'quotes' | 'ideas'
   | 'prototype' | 'topIdeas' | 'noVotes' | 'forChallenge' | 'prototypes' | 'noPrototypes' | 'fromIdea' | 'plan'
   | 'noPlan' | 'evaluation' | 'responses' | 'question' | 'before' | 'after' | 'comments' | 'board' | 'boardImageAt'
-  | 'boardImageInDocx' | 'empty',
+  | 'boardImageInDocx' | 'empty' | 'themes' | 'needs' | 'allNeeds' | 'unthemedQuotes',
   string
 >> = {
   sv: {
@@ -122,6 +127,10 @@ export const REPORT_LABELS: Record<Lang, Record<
     boardImageAt: 'Bilden av tavlan är från {time}.',
     boardImageInDocx: 'Bilden finns i Word-rapporten (report.docx).',
     empty: '(tom)',
+    themes: 'Teman, citat och behov',
+    needs: 'Behov',
+    allNeeds: 'Identifierade behov',
+    unthemedQuotes: 'Citat utan tema',
   },
   en: {
     report: 'Report',
@@ -162,6 +171,10 @@ export const REPORT_LABELS: Record<Lang, Record<
     boardImageAt: 'The image of the board is from {time}.',
     boardImageInDocx: 'The image is in the Word report (report.docx).',
     empty: '(empty)',
+    themes: 'Themes, quotes and needs',
+    needs: 'Needs',
+    allNeeds: 'Identified needs',
+    unthemedQuotes: 'Quotes without a theme',
   },
 }
 
@@ -254,6 +267,12 @@ export function buildReport(input: ReportInput): Report {
       .map((c) => ({ text: c.text, author: c.author }))
   }
 
+  const nonEmpty = (list: readonly Card[]) => list.map((c) => c.text).filter((t) => t.trim() !== '')
+  const themed = new Set(chain.themes.flatMap((t) => t.quotes.map((q) => q.id)))
+  const themes = chain.themes.map((t) => ({ text: t.theme.text, quotes: nonEmpty(t.quotes), needs: nonEmpty(t.needs) }))
+  const needs = nonEmpty(cards.filter((c) => c.kind === 'need'))
+  const unthemedQuotes = nonEmpty(cards.filter((c) => c.kind === 'quote' && !themed.has(c.id)))
+
   const methodTitle = input.definition?.title[input.lang]
   const date =
     input.agendaAsRun.length > 0 ? Math.min(...input.agendaAsRun.map((s) => s.startedAt)) : input.createdAt
@@ -263,6 +282,9 @@ export function buildReport(input: ReportInput): Report {
     method: methodTitle ? `${input.methodId.toUpperCase()} – ${methodTitle}` : input.methodId,
     date: dateIn(date, timeZone),
     agenda: agendaOf(input, timeZone),
+    themes,
+    needs,
+    unthemedQuotes,
     pairs: chain.pairs,
     topIdeas,
     prototypes,
@@ -318,6 +340,20 @@ export function reportToMarkdown(report: Report): string {
           ...report.agenda.steps.map((s) => `| ${esc(s.title)} | ${s.planned === null ? '–' : `${s.planned} ${l.minutes}`} |`),
         ]
     para(...rows)
+  }
+
+  if (report.themes.length > 0 || report.needs.length > 0 || report.unthemedQuotes.length > 0) {
+    para(`## ${l.themes}`)
+    for (const theme of report.themes) {
+      para(`### ${esc(theme.text)}`)
+      for (const quote of theme.quotes) para(`> ${esc(quote)}`)
+      if (theme.needs.length > 0) para(`**${l.needs}:**`, '', ...theme.needs.map((n) => `- ${esc(n)}`))
+    }
+    if (report.needs.length > 0) para(`### ${l.allNeeds}`, ...report.needs.map((n) => `- ${esc(n)}`))
+    if (report.unthemedQuotes.length > 0) {
+      para(`### ${l.unthemedQuotes}`)
+      for (const quote of report.unthemedQuotes) para(`> ${esc(quote)}`)
+    }
   }
 
   para(`## ${l.pairs}`)

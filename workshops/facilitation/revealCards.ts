@@ -95,7 +95,7 @@ export function planReveal(input: RevealInput): RevealPlan {
 }
 
 /** The lowest edge of a frame's children (0 when it has none, so cards start under its top edge). */
-function bottomOfChildren(board: RecordSource, frameId: string): number {
+export function bottomOfChildren(board: RecordSource, frameId: string): number {
   let bottom = 0
   for (const r of board.values()) {
     if (r.typeName !== 'shape' || r.parentId !== frameId) continue

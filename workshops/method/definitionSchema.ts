@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CARD_KINDS } from '../cards/kinds'
+import { carryOverProblems, carryOverSchema } from './carryOverSchema'
 import { LANGS, type Lang } from '../lang'
 import { TEMPLATE_IDS } from './templates'
 import type { WorkshopDefinition } from './types'
@@ -187,6 +188,7 @@ const workshopDefinitionShape = strictRecord(
     duration: minutesSchema,
     templates: listWithoutRepeats(templateIdSchema, 'a list of template ids, like ["persona", "journey"]'),
     steps: stepsSchema,
+    carryOver: carryOverSchema.optional(),
   },
   'a workshop definition (an object with id, title, goal, duration, templates and steps)',
 )
@@ -217,5 +219,8 @@ export const workshopDefinitionSchema: z.ZodType<WorkshopDefinition> = workshopD
         })
       }
     })
+    for (const problem of carryOverProblems(def.carryOver ?? [], def)) {
+      ctx.addIssue({ code: 'custom', path: ['carryOver', ...problem.path], message: problem.message })
+    }
   },
 )

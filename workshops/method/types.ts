@@ -1,5 +1,6 @@
 import type { CardKind } from '../cards/kinds'
 import type { Localized } from '../lang'
+import type { CarryDeclaration } from '../programme/declarations'
 import type { TemplateId } from './templates'
 
 /** One workshop of the method (WS1–WS8 or an employer's own), as read from its definition file. */
@@ -14,6 +15,8 @@ export interface WorkshopDefinition {
   templates: TemplateId[]
   /** The agenda, in order; never empty. */
   steps: WorkshopStep[]
+  /** In a programme: what this workshop starts from, taken from the earlier workshops (programme/carryOver.ts). */
+  carryOver?: CarryDeclaration[]
 }
 
 export interface WorkshopStep {

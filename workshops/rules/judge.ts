@@ -2,6 +2,7 @@ import { boardCapacity, recordSize } from './limitRules'
 import { boardLock, boardStructure, frameLocks, lockFlag, pinnedFrames, templateContent } from './lockRules'
 import type { TLRecord } from '@tldraw/tlschema'
 import { DEFAULT_DOC_LIMITS } from './limits'
+import { facilitatorMarks } from './markRules'
 import type { BoardState, RecordChange, RecordRule, WriterRole } from './recordChange'
 import type { RefusalReason } from './refusals'
 import { ownMediaOnly, privateCardsOnly, validRecord } from './schemaRules'
@@ -18,6 +19,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   pinnedFrames,
   frameLocks,
   templateContent,
+  facilitatorMarks,
   recordSize,
   boardCapacity,
   privateCardsOnly,
@@ -26,7 +28,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
 ]
 
 /** The rules about who may change what (no schema or size checks): what the client asks before it offers an action. */
-export const RIGHTS_RULES: readonly RecordRule[] = [boardLock, boardStructure, lockFlag, pinnedFrames, frameLocks, templateContent]
+export const RIGHTS_RULES: readonly RecordRule[] = [boardLock, boardStructure, lockFlag, pinnedFrames, frameLocks, templateContent, facilitatorMarks]
 
 /** The first reason a change is refused, or null when every rule lets it through. */
 export function judgeRecordChange(change: RecordChange, board: BoardState, rules: readonly RecordRule[] = RECORD_RULES): RefusalReason | null {

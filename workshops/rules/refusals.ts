@@ -22,6 +22,8 @@ export const REFUSAL_REASONS = [
   'template',
   /** The board's document and page: only facilitators change them. */
   'structure',
+  /** A card's "vald" mark and a carried card's origin: only facilitators change them. */
+  'marks',
   /** A private document holds method cards only. */
   'private-cards-only',
   /** An image, film or picture that would load from somewhere other than this workshop's own media. */

@@ -64,7 +64,6 @@ export function exportRoutes({ workshops, exporter, archive, boardImages, baseUr
         const organiser = auth.requireOrganiser(req)
         // The JSON workshop file, or the .zip one that carries its media too.
         const created = await archive.import(req)
-        workshops.rememberParticipantKey(created.id, created.participantKey)
         if (organiser.kind === 'session') access.addOrganiser(created.id, organiser.email, null)
         audit.record(created.id, 'imported', actorOf(organiser))
         sendJson(res, 201, { id: created.id, ...workshopLinks(baseUrl(req), created) })

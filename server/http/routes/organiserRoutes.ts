@@ -15,7 +15,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * co-organisers, read the audit log).
  */
 export function organiserRoutes(deps: ApiDeps): Route[] {
-  const { auth, access, workshops, audit, methods, accounts, oidc, config, retention, baseUrl } = deps
+  const { auth, access, workshops, audit, methods, accounts, oidc, config, retention, baseUrl, programmes } = deps
 
   const listed = (base: string, w: OrganisedWorkshop) => {
     const participantKey = workshops.participantKeyOf(w.id, w.participantKeySealed)
@@ -29,6 +29,7 @@ export function organiserRoutes(deps: ApiDeps): Route[] {
       deletesAt: iso(retention.deletesAt(w.lastActivityAt)),
       organisers: w.organisers,
       participantUrl: participantKey ? `${base}/w/${w.id}#key=${participantKey}` : null,
+      programme: programmes.summaryOf(w.id),
     }
   }
 

@@ -12,7 +12,7 @@ const createWorkshopBody = z.object({
   persona: z.string().max(64).optional(),
 })
 
-export function workshopRoutes({ config, workshops, baseUrl, auth, access, audit }: ApiDeps): Route[] {
+export function workshopRoutes({ config, workshops, baseUrl, auth, access, audit, carryOver, programmes }: ApiDeps): Route[] {
   return [
     {
       method: 'POST',
@@ -36,11 +36,14 @@ export function workshopRoutes({ config, workshops, baseUrl, auth, access, audit
       method: 'GET',
       pattern: new RegExp(`^/api/workshops/${ID}$`),
       handler: (req, res, url, [id]) => {
-        const { workshop, role, organiser } = workshops.authorise(id, requestKey(req, url))
+        const { workshop, role, organiser, viaProgramme } = workshops.authorise(id, requestKey(req, url))
         if (role === 'facilitator') {
           const actor = organiser ? { kind: 'organiser' as const, email: organiser } : { kind: 'facilitator-link' as const }
           audit.record(id, 'opened', actor, null, { coalesceMs: OPENED_COALESCE_MS })
         }
+        // Opened for the first time, a workshop of a programme gets what it takes from the earlier ones, before its board is read.
+        carryOver.onOpened(workshop)
+        const programme = programmes.summaryOf(id)
         sendJson(res, 200, {
           id: workshop.id,
           title: workshop.title,
@@ -49,6 +52,7 @@ export function workshopRoutes({ config, workshops, baseUrl, auth, access, audit
           anonymous: workshop.settings.anonymous ?? false,
           role,
           definition: workshops.definitionOf(workshop) ?? null,
+          programme: programme ? { ...programme, viaProgrammeKey: viaProgramme } : null,
         })
       },
     },
