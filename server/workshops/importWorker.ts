@@ -3,11 +3,14 @@
  * board from the file's bytes and posts it back, or the reason it cannot.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import type { CardKindDeclaration } from '../../workshops/cards/kindDeclaration'
+import { installCardKinds } from '../../workshops/cards/kinds'
 import type { DocLimits } from '../../workshops/rules/limits'
 import { ImportRefused, prepareImport } from './prepareImport'
 
-const { body, limits } = workerData as { body: Uint8Array; limits: DocLimits }
+const { body, limits, cardKinds } = workerData as { body: Uint8Array; limits: DocLimits; cardKinds: CardKindDeclaration[] }
 try {
+  installCardKinds(cardKinds)
   const prepared = prepareImport(body, limits)
   parentPort!.postMessage({ ok: true, prepared }, prepared.boardUpdates.map((u) => u.buffer as ArrayBuffer))
 } catch (error) {

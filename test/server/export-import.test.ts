@@ -7,7 +7,7 @@ import { configFromEnv } from '../../server/config'
 import { createLog } from '../../server/log'
 import { DocStore } from '../../server/store/docStore'
 import type { StepAsRun, WorkshopFacts } from '../../server/workshops/facts'
-import { CARD_KINDS } from '../../workshops/cards/kinds'
+import { cardKinds } from '../../workshops/cards/kinds'
 import { validateBoardRecord } from '../../workshops/cards/schema'
 import { boardRecordStore, readBoardRecords } from '../../workshops/doc/boardDoc'
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
@@ -83,7 +83,7 @@ const templateRecords = [
 
 const boardRecords = [
   ...templateRecords,
-  ...CARD_KINDS.map((kind, i) => card(`k-${kind}`, kind, `${kind}: åäö "text" ; rad\ntvå`, { y: i * 200, author: '' })),
+  ...cardKinds().ids.map((kind, i) => card(`k-${kind}`, kind, `${kind}: åäö "text" ; rad\ntvå`, { y: i * 200, author: '' })),
   card('in-frame', 'idea', 'Idé i stegets ram', { parent: 'step-brainstorm', x: 40, y: 60 }),
   group('g', { x: 3000 }),
   card('in-group', 'note', 'I en grupp', { parent: 'g' }),
