@@ -1,3 +1,4 @@
+import type { CardKindDeclaration } from '../../workshops/cards/kindDeclaration'
 import type { DocLimits } from '../../workshops/rules/limits'
 import type { Localized } from '../../workshops/lang'
 import type { Persona, WorkshopDefinition } from '../../workshops/method/types'
@@ -27,6 +28,8 @@ export interface WorkshopInfo {
   anonymous: boolean
   role: 'facilitator' | 'participant'
   definition: WorkshopDefinition | null
+  /** The server's card kinds: installed before the board is drawn (workshops/cards/kinds.ts). */
+  cardKinds: CardKindDeclaration[]
 }
 
 /** An HTTP error with the server's status and message. */

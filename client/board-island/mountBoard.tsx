@@ -17,7 +17,7 @@ import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from 'tldraw'
 import type { Lang } from '../../workshops/lang'
 import { bindPresence } from './bindPresence'
-import { privateMode, voteView, type VoteView } from './boardSignals'
+import { privateMode, voteView, workshopKinds, type VoteView } from './boardSignals'
 import { downloadBoardImage, uploadBoardImage } from './boardImage'
 import { bindStoreToYjs } from './bindStoreToYjs'
 import { Board, shapeUtils } from './Board'
@@ -26,6 +26,7 @@ import { cardBehaviour } from './cardDefaults'
 import { watchLicence, type LicenceProblem } from './licenceWatch'
 import { registerLinkCards } from './linkCards'
 import { registerPastedTextAsCards } from './pastedText'
+import { watchPlanChecks } from './planChecks'
 import { guardByRules } from './rulesGuard'
 import { exposeForTests } from './testHooks'
 
@@ -42,6 +43,10 @@ export interface MountBoardOptions {
   onReady: () => void
   /** tldraw will not run the board here (no valid licence key on this address); the outline still works. */
   onLicenceProblem?: (problem: LicenceProblem) => void
+  /** The card kinds the workshop's steps use: the palette offers them first. */
+  kinds?: readonly string[]
+  /** The workshop plans sessions of blocks: session cards show their time, needs without a block say so. */
+  planChecks?: boolean
 }
 
 export type { LicenceProblem }
@@ -72,6 +77,7 @@ export interface BoardHandle {
  */
 export function mountBoard(element: HTMLElement, opts: MountBoardOptions): BoardHandle {
   boardLang.set(opts.lang)
+  workshopKinds.set(opts.kinds ?? [])
   // Ours replace tldraw's default of the same type (the embed).
   const utils = [...defaultShapeUtils.filter((d) => !shapeUtils.some((u) => u.type === d.type)), ...shapeUtils]
   const store = createTLStore({ shapeUtils: utils, bindingUtils: defaultBindingUtils })
@@ -116,6 +122,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
         registerLinkCards(mounted)
         registerPastedTextAsCards(mounted)
         if (opts.user.role === 'participant') disposers.push(guardByRules(mounted))
+        if (opts.planChecks) disposers.push(watchPlanChecks(mounted))
         disposers.push(exposeForTests(mounted))
         if (opts.onLicenceProblem) disposers.push(watchLicence(mounted, element, opts.onLicenceProblem))
         opts.onReady()

@@ -1,5 +1,6 @@
 import type { Lang } from '../../workshops/lang'
 import { authMessages } from '../auth/messages'
+import { cardMessages } from '../cards/messages'
 import { outlineMessages } from '../outline/messages'
 import { startMessages } from '../start/messages'
 import { licenceMessages } from '../workshop/licenceMessages'
@@ -8,7 +9,7 @@ import { en } from './en'
 import { sv } from './sv'
 
 /** Every feature's texts. A feature with its own messages file adds one entry here. */
-const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages] as const
+const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, cardMessages] as const
 
 type Part = (typeof parts)[number]
 type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never

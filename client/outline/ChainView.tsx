@@ -1,6 +1,8 @@
 import { For, Show } from 'solid-js'
 import type { Chain } from '../../workshops/chain/buildChain'
 import type { Card } from '../../workshops/chain/cards'
+import { kindsUsed } from '../../workshops/method/kindsUsed'
+import type { WorkshopDefinition } from '../../workshops/method/types'
 import { t, type MessageKey } from '../i18n/i18n'
 
 function CardList(props: { label: MessageKey; cards: Card[] }) {
@@ -14,10 +16,19 @@ function CardList(props: { label: MessageKey; cards: Card[] }) {
   )
 }
 
-/** The method's chain as headings and lists: themes with their quotes, each insight with what grew from it. */
-export function ChainView(props: { chain: Chain }) {
+/**
+ * The method's chain as headings and lists: themes with their quotes, each
+ * insight with what grew from it. A part shows when the workshop's steps use
+ * its kinds or the board holds such cards (a training plan's outline is not
+ * about themes).
+ */
+export function ChainView(props: { chain: Chain; definition?: WorkshopDefinition | null }) {
+  const uses = (...kinds: string[]) => !props.definition || kinds.some((k) => kindsUsed(props.definition).includes(k))
+  const showThemes = () => uses('theme', 'quote', 'need') || props.chain.themes.length > 0
+  const showPairs = () => uses('insight', 'challenge') || props.chain.insights.length > 0 || props.chain.orphans.length > 0
   return (
     <>
+      <Show when={showThemes()}>
       <section aria-labelledby="outline-themes">
         <h3 id="outline-themes">{t('outline.themes')}</h3>
         <Show when={props.chain.themes.length > 0} fallback={<p class="muted">{t('outline.noThemes')}</p>}>
@@ -32,6 +43,8 @@ export function ChainView(props: { chain: Chain }) {
           </For>
         </Show>
       </section>
+      </Show>
+      <Show when={showPairs()}>
       <section aria-labelledby="outline-pairs">
         <h3 id="outline-pairs">{t('outline.pairs')}</h3>
         <Show when={props.chain.insights.length > 0} fallback={<p class="muted">{t('outline.noInsights')}</p>}>
@@ -86,6 +99,7 @@ export function ChainView(props: { chain: Chain }) {
           </ul>
         </Show>
       </section>
+      </Show>
     </>
   )
 }

@@ -4,6 +4,8 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { BoardRecords } from './createBoardRecords'
 import type { BoardHandle, LicenceProblem } from '../board-island/mountBoard'
+import { kindsUsed, plansSessions } from '../../workshops/method/kindsUsed'
+import type { WorkshopDefinition } from '../../workshops/method/types'
 import { lang, t } from '../i18n/i18n'
 import type { AwarenessUser } from './awarenessState'
 import { LicenceNotice } from './LicenceNotice'
@@ -20,6 +22,7 @@ export interface BoardHostProps {
   onHandle?: (handle: BoardHandle | null) => void
   /** tldraw will not run the board on this server: the outline is the way on. */
   onLicenceProblem?: () => void
+  definition?: WorkshopDefinition | null
 }
 
 /**
@@ -45,6 +48,8 @@ export function BoardHost(props: BoardHostProps) {
       anonymous: props.anonymous,
       licenseKey: props.licenseKey,
       lang: lang(),
+      kinds: props.definition ? kindsUsed(props.definition) : undefined,
+      planChecks: plansSessions(props.definition),
       onReloadNeeded: () => setReloadNeeded(true),
       onLicenceProblem: (problem) => {
         setLicence(problem)

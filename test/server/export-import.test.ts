@@ -11,6 +11,7 @@ import { cardKinds } from '../../workshops/cards/kinds'
 import { validateBoardRecord } from '../../workshops/cards/schema'
 import { boardRecordStore, readBoardRecords } from '../../workshops/doc/boardDoc'
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
+import { DOC_VERSION } from '../../workshops/doc/layout'
 import type { WorkshopFile } from '../../workshops/export/workshopFile'
 import { createWorkshopAt, keyOf, ROOT, tempDataDir, type CreatedWorkshop, TEST_ADMIN_TOKEN } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync } from '../helpers/yClient'
@@ -165,7 +166,7 @@ test('round trip: import(export(w)) gives back the same board records, settings,
     await waitForSync(client)
     const byId = (rs: readonly TLRecord[]) => Object.fromEntries(rs.map((r) => [r.id, r]))
     assert.equal(byId(readBoardRecords(client.doc)), byId(first.file.board.records))
-    assert.is(client.doc.getMap('meta').get('docVersion'), 1)
+    assert.is(client.doc.getMap('meta').get('docVersion'), DOC_VERSION)
   } finally {
     client.destroy()
   }

@@ -12,7 +12,7 @@ const createWorkshopBody = z.object({
   persona: z.string().max(64).optional(),
 })
 
-export function workshopRoutes({ config, workshops, baseUrl, auth, access, audit }: ApiDeps): Route[] {
+export function workshopRoutes({ config, methods, workshops, baseUrl, auth, access, audit }: ApiDeps): Route[] {
   return [
     {
       method: 'POST',
@@ -49,6 +49,8 @@ export function workshopRoutes({ config, workshops, baseUrl, auth, access, audit
           anonymous: workshop.settings.anonymous ?? false,
           role,
           definition: workshops.definitionOf(workshop) ?? null,
+          // The browser builds its card shape from these, so it judges and draws cards as this server does.
+          cardKinds: methods.cardKinds(),
         })
       },
     },
