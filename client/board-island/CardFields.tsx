@@ -62,11 +62,12 @@ function FieldControl({ shape, field, lang }: { shape: CardShape; field: FieldDe
   }
   const unit = field.type === 'number' && field.unit ? ` (${field.unit[lang]})` : ''
   return (
-    <label className="sv-card-field-input" htmlFor={id}>
-      <span>
+    // The label beside its control, not around it: wrapped, a select's options would join its name.
+    <div className="sv-card-field-input">
+      <label htmlFor={id}>
         {field.label[lang]}
         {unit}
-      </span>
+      </label>
       {field.type === 'choice' ? (
         <select {...common} value={draft} onChange={(e) => write(e.currentTarget.value)}>
           <option value="">{t('cards.choose')}</option>
@@ -90,7 +91,7 @@ function FieldControl({ shape, field, lang }: { shape: CardShape; field: FieldDe
           onChange={(e) => write(e.currentTarget.value)}
         />
       )}
-    </label>
+    </div>
   )
 }
 

@@ -35,13 +35,14 @@ function FieldInput(props: { field: FieldDeclaration; value: CardFields[string] 
     control = <input id={props.id} type="text" maxLength={field.maxLength} value={text()} onInput={(e) => take(e.currentTarget.value)} />
   }
   return (
-    <label class="field-input" for={props.id}>
-      <span>
+    // The label beside its control, not around it: wrapped, a select's options would join its name.
+    <div class="field-input">
+      <label for={props.id}>
         {localized(field.label)}
         {field.type === 'number' && field.unit ? ` (${field.unit[lang()]})` : ''}
-      </span>
+      </label>
       {control}
-    </label>
+    </div>
   )
 }
 

@@ -104,9 +104,9 @@ export function MethodViews(props: { board: BoardView; definition: WorkshopDefin
                       {(b) => (
                         <li>
                           {text(b.block)}
-                          <Show when={fieldsSummary('block', b.block.fields)}>{(summary) => <span class="outline-fields"> – {summary()}</span>}</Show>
+                          <Show when={fieldsSummary('block', b.block.fields)}>{(summary) => <span class="outline-fields">{summary()}</span>}</Show>
                           <Show when={b.needs.length + b.prototypes.length > 0}>
-                            <span class="outline-fields"> {t('outline.answers', { list: [...b.needs, ...b.prototypes].map(text).join('; ') })}</span>
+                            <span class="outline-fields">{t('outline.answers', { list: [...b.needs, ...b.prototypes].map(text).join('; ') })}</span>
                           </Show>
                         </li>
                       )}
@@ -210,7 +210,7 @@ export function MethodViews(props: { board: BoardView; definition: WorkshopDefin
                         <li>
                           {a.what || t('outline.empty')}
                           <Show when={[a.who, a.when].some((x) => x)}>
-                            <span class="outline-fields"> – {[a.who, a.when].filter((x) => x).join(', ')}</span>
+                            <span class="outline-fields">{[a.who, a.when].filter((x) => x).join(', ')}</span>
                           </Show>
                         </li>
                       )}
