@@ -219,6 +219,27 @@ test('a template or card kind listed twice', () => {
   )
 })
 
+test('a step that works in another frame names one the workshop has', () => {
+  assert.is(
+    ws3Message(brokenWs3((d) => (d.steps[0].frame = { template: 'training-plan' }))),
+    `${WS3}: steps[0].frame.template: "training-plan" is not among this workshop's templates (inspiration, risk-factors, target-picture)`,
+  )
+  assert.is(ws3Message(brokenWs3((d) => (d.steps[3].frame = { step: 'brainstrom' }))), `${WS3}: steps[3].frame.step: no step "brainstrom" in this workshop`)
+  assert.is(ws3Message(brokenWs3((d) => (d.steps[3].frame = { step: d.steps[3].id }))), `${WS3}: steps[3].frame.step: a step cannot use its own frame`)
+  assert.is(
+    ws3Message(
+      brokenWs3((d) => {
+        d.steps[1].frame = { template: 'inspiration' }
+        d.steps[3].frame = { step: d.steps[1].id }
+      }),
+    ),
+    `${WS3}: steps[3].frame.step: step "brainstorm" works in another frame itself; name that frame instead`,
+  )
+  assert.match(ws3Message(brokenWs3((d) => (d.steps[0].frame = { template: 'persona', step: 'brainstorm' }))), `${WS3}: steps[0].frame`)
+  const ok = parseWorkshopDefinition(WS3, brokenWs3((d) => (d.steps[3].frame = { step: 'brainstorm' })))
+  assert.equal(ok.steps[3].frame, { step: 'brainstorm' })
+})
+
 test('duplicate step id names the earlier step', () => {
   assert.is(
     ws3Message(brokenWs3((d) => (d.steps[3].id = 'brainstorm'))),

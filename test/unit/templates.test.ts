@@ -390,6 +390,34 @@ test('locks: fixed structure locked, participant surfaces unlocked, nothing unlo
   assert.ok(get(ws3Records, 'shape:tpl-target-picture').meta.pinned)
 })
 
+test('WS4–WS8: each places the work area where its structured cards go, and its steps work there', () => {
+  const expected: Record<string, { template: string; steps: string[] }> = {
+    ws4: { template: 'prototype-test', steps: ['prepare-test', 'show-prototypes', 'capture-feedback', 'sort-feedback', 'decide-changes'] },
+    ws5: { template: 'training-plan', steps: ['sessions-and-blocks', 'fill-blocks', 'check-against-needs', 'material-and-owners'] },
+    ws6: { template: 'storyboard', steps: ['storyboard', 'key-lines', 'shot-list', 'read-through'] },
+    ws7: { template: 'exercise-cards', steps: ['situations', 'dare-to-ask', 'role-play'] },
+    ws8: { template: 'plans', steps: ['plan', 'share-plans', 'follow-up'] },
+  }
+  for (const [id, { template, steps }] of Object.entries(expected)) {
+    const def = byId(id)
+    for (const lang of LANGS) {
+      const records = place(def, lang)
+      const area = get(records, templateFrameId(template as never))
+      assert.equal(area.meta, { template, pinned: true }, `${id}: participants' work goes in, the frame itself stays put`)
+      assert.is(area.isLocked, false)
+      const [hint] = childrenOf(records, area.id)
+      assert.ok(hint.isLocked && hint.type === 'text' && plainText(hint).length > 40, `${id}/${lang}: it says what goes where`)
+      assert.equal(def.steps.filter((s) => frameOfStep(def, s.id) === area.id).map((s) => s.id), steps, `${id}: the steps that work there`)
+      assert.ok(area.props.w >= 4 * 200 && area.props.h >= 2 * 220, `${id}: room for columns of cards`)
+    }
+  }
+  // A step about the target picture works on it; the other steps keep frames of their own.
+  const ws8 = byId('ws8')
+  assert.is(frameOfStep(ws8, 'look-back'), templateFrameId('target-picture'))
+  assert.is(frameOfStep(ws8, 'evaluation'), stepFrameId('evaluation'))
+  assert.ok(byId('ws4').steps.find((s) => s.vote)!.cardKinds.includes('feedback'), 'WS4 votes on the feedback, in the frame that holds it')
+})
+
 test('English labels when lang is en', () => {
   const records = place(ws1, 'en')
   assert.is(get(records, 'shape:tpl-persona').props.name, 'Persona: Anna')
