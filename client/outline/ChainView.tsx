@@ -29,76 +29,76 @@ export function ChainView(props: { chain: Chain; definition?: WorkshopDefinition
   return (
     <>
       <Show when={showThemes()}>
-      <section aria-labelledby="outline-themes">
-        <h3 id="outline-themes">{t('outline.themes')}</h3>
-        <Show when={props.chain.themes.length > 0} fallback={<p class="muted">{t('outline.noThemes')}</p>}>
-          <For each={props.chain.themes}>
-            {(theme) => (
-              <article class="outline-theme" data-testid="outline-theme">
-                <h4>{theme.theme.text || t('outline.empty')}</h4>
-                <CardList label="outline.quotes" cards={theme.quotes} />
-                <CardList label="outline.needs" cards={theme.needs} />
-              </article>
-            )}
-          </For>
-        </Show>
-      </section>
-      </Show>
-      <Show when={showPairs()}>
-      <section aria-labelledby="outline-pairs">
-        <h3 id="outline-pairs">{t('outline.pairs')}</h3>
-        <Show when={props.chain.insights.length > 0} fallback={<p class="muted">{t('outline.noInsights')}</p>}>
-          <For each={props.chain.insights}>
-            {(entry) => (
-              <article class="outline-insight" data-testid="outline-insight">
-                <h4>{entry.insight.text || t('outline.empty')}</h4>
-                <Show when={entry.challenges.length > 0}>
-                  <p class="outline-sub">{t('outline.challenges')}</p>
-                  <ul>
-                    <For each={entry.challenges}>
-                      {(c) => (
-                        <li data-testid="outline-challenge">
-                          {c.challenge.text || t('outline.empty')}
-                          <Show when={c.votes > 0}> ({t('outline.votes', { n: c.votes })})</Show>
-                          <Show when={c.ideas.length > 0}>
-                            <p class="outline-sub">{t('outline.ideas')}</p>
-                            <ul>
-                              <For each={c.ideas}>
-                                {(idea) => (
-                                  <li>
-                                    {idea.idea.text}
-                                    <Show when={idea.votes > 0}> ({t('outline.votes', { n: idea.votes })})</Show>
-                                    <CardList label="outline.prototypes" cards={idea.prototypes} />
-                                  </li>
-                                )}
-                              </For>
-                            </ul>
-                          </Show>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-                <CardList label="outline.quotes" cards={entry.quotes} />
-              </article>
-            )}
-          </For>
-        </Show>
-      </section>
-      <section aria-labelledby="outline-orphans">
-        <h3 id="outline-orphans">{t('outline.orphans')}</h3>
-        <Show when={props.chain.orphans.length > 0} fallback={<p class="muted">{t('outline.noOrphans')}</p>}>
-          <ul data-testid="outline-orphans">
-            <For each={props.chain.orphans}>
-              {(o) => (
-                <li>
-                  <strong>{t(`outline.orphan.${o.problem}` as MessageKey)}:</strong> {o.card.text || t('outline.empty')}
-                </li>
+        <section aria-labelledby="outline-themes">
+          <h3 id="outline-themes">{t('outline.themes')}</h3>
+          <Show when={props.chain.themes.length > 0} fallback={<p class="muted">{t('outline.noThemes')}</p>}>
+            <For each={props.chain.themes}>
+              {(theme) => (
+                <article class="outline-theme" data-testid="outline-theme">
+                  <h4>{theme.theme.text || t('outline.empty')}</h4>
+                  <CardList label="outline.quotes" cards={theme.quotes} />
+                  <CardList label="outline.needs" cards={theme.needs} />
+                </article>
               )}
             </For>
-          </ul>
-        </Show>
-      </section>
+          </Show>
+        </section>
+      </Show>
+      <Show when={showPairs()}>
+        <section aria-labelledby="outline-pairs">
+          <h3 id="outline-pairs">{t('outline.pairs')}</h3>
+          <Show when={props.chain.insights.length > 0} fallback={<p class="muted">{t('outline.noInsights')}</p>}>
+            <For each={props.chain.insights}>
+              {(entry) => (
+                <article class="outline-insight" data-testid="outline-insight">
+                  <h4>{entry.insight.text || t('outline.empty')}</h4>
+                  <Show when={entry.challenges.length > 0}>
+                    <p class="outline-sub">{t('outline.challenges')}</p>
+                    <ul>
+                      <For each={entry.challenges}>
+                        {(c) => (
+                          <li data-testid="outline-challenge">
+                            {c.challenge.text || t('outline.empty')}
+                            <Show when={c.votes > 0}> ({t('outline.votes', { n: c.votes })})</Show>
+                            <Show when={c.ideas.length > 0}>
+                              <p class="outline-sub">{t('outline.ideas')}</p>
+                              <ul>
+                                <For each={c.ideas}>
+                                  {(idea) => (
+                                    <li>
+                                      {idea.idea.text}
+                                      <Show when={idea.votes > 0}> ({t('outline.votes', { n: idea.votes })})</Show>
+                                      <CardList label="outline.prototypes" cards={idea.prototypes} />
+                                    </li>
+                                  )}
+                                </For>
+                              </ul>
+                            </Show>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
+                  <CardList label="outline.quotes" cards={entry.quotes} />
+                </article>
+              )}
+            </For>
+          </Show>
+        </section>
+        <section aria-labelledby="outline-orphans">
+          <h3 id="outline-orphans">{t('outline.orphans')}</h3>
+          <Show when={props.chain.orphans.length > 0} fallback={<p class="muted">{t('outline.noOrphans')}</p>}>
+            <ul data-testid="outline-orphans">
+              <For each={props.chain.orphans}>
+                {(o) => (
+                  <li>
+                    <strong>{t(`outline.orphan.${o.problem}` as MessageKey)}:</strong> {o.card.text || t('outline.empty')}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </section>
       </Show>
     </>
   )

@@ -6,7 +6,7 @@
 import { readBoard } from '../chain/board'
 import { buildChain, type Pair } from '../chain/buildChain'
 import { buildPlans } from '../chain/plans'
-import { asShape, readCards, type Card } from '../chain/cards'
+import { asShape, type Card } from '../chain/cards'
 import { neighbours, readLinks } from '../chain/links'
 import type { Lang, Localized } from '../lang'
 import type { WorkshopDefinition } from '../method/types'
