@@ -81,7 +81,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
   // Ours replace tldraw's default of the same type (the embed).
   const utils = [...defaultShapeUtils.filter((d) => !shapeUtils.some((u) => u.type === d.type)), ...shapeUtils]
   const store = createTLStore({ shapeUtils: utils, bindingUtils: defaultBindingUtils })
-  const binding = bindStoreToYjs(store, opts.records, opts.privateRecords)
+  const binding = bindStoreToYjs(store, opts.records, opts.privateRecords, opts.onReloadNeeded)
   if (!binding.result.ok) {
     opts.onReloadNeeded()
     store.dispose()
