@@ -30,6 +30,8 @@ import { loadMethods, type MethodRegistry } from './methods/loadMethods'
 import { AuditStore } from './store/auditStore'
 import { openDatabase, type Db } from './store/database'
 import { DocStore } from './store/docStore'
+import { upgradeBoardDoc } from '../workshops/doc/upgradeBoard'
+import { installCardKinds } from '../workshops/cards/kinds'
 import { OrganiserStore } from './store/organiserStore'
 import { ProgrammeStore } from './store/programmeStore'
 import { SessionStore } from './store/sessionStore'
@@ -97,8 +99,11 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     builtinPersonaDir: resolve(config.rootDir, 'workshops/personas'),
     extraDir: config.workshopsDir ?? undefined,
   })
+  // This process's card kinds: the card shape's validators (server rules, reveal, exports) read them from here.
+  installCardKinds(methods.cardKinds())
   const db = openDatabase(config.dataDir)
-  const docs = new DocStore(db)
+  // Boards stored by an older version are upgraded (and the upgrade stored) the first time anything loads them.
+  const docs = new DocStore(db, { upgrade: (_name, ydoc) => upgradeBoardDoc(ydoc) })
   const workshopStore = new WorkshopStore(db)
   const sync = new SyncServer(docs, workshopStore, log, {
     maxMessageBytes: config.maxMessageBytes,
@@ -122,7 +127,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const oidc = config.auth.oidc ? new OidcSignIn(config.auth.oidc, log) : null
   const limits = new RateLimits(config.auth.trustProxy)
   const retention = new Retention(config.retentionDays, { access, workshops, audit, sessions, organisers, log })
-  const facilitation = new FacilitationService(db, sync, log)
+  const facilitation = new FacilitationService(db, sync, log, methods)
   sync.setBoardLockReader(facilitation.isBoardLocked)
   const facts = options.facts ?? workshopFactsFor({ db, docs, methods })
   const importedFacts = new ImportedFactsStore(db)

@@ -1,3 +1,4 @@
+import type { CardKindDeclaration } from '../../workshops/cards/kindDeclaration'
 import type { DocLimits } from '../../workshops/rules/limits'
 import type { Localized } from '../../workshops/lang'
 import type { Persona, WorkshopDefinition } from '../../workshops/method/types'
@@ -29,6 +30,8 @@ export interface WorkshopInfo {
   definition: WorkshopDefinition | null
   /** The programme it is part of; `viaProgrammeKey` when this page holds the programme's key (it opens the programme page too). */
   programme?: { id: string; title: string; position: number; count: number; viaProgrammeKey: boolean } | null
+  /** The server's card kinds: installed before the board is drawn (workshops/cards/kinds.ts). */
+  cardKinds: CardKindDeclaration[]
 }
 
 /** An HTTP error with the server's status and message. */

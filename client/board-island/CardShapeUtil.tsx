@@ -9,7 +9,7 @@ import {
   useValue,
   type Geometry2d,
 } from 'tldraw'
-import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import { cardKinds } from '../../workshops/cards/kinds'
 import {
   CARD_DEFAULT_SIZE,
   CARD_SHAPE_TYPE,
@@ -22,6 +22,8 @@ import { finishedText, placeholderSelection } from '../../workshops/cards/starte
 import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
 import { boardLang } from './boardLang'
 import { CardDots } from './CardDots'
+import { CardFieldsEditor, CardFieldsView } from './CardFields'
+import { planChecks, type CardCheck } from './planChecks'
 import { t } from '../i18n/i18n'
 
 export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
@@ -33,7 +35,7 @@ export class CardShapeUtil extends BaseBoxShapeUtil<CardShape> {
   override isAspectRatioLocked = () => false
 
   getDefaultProps(): CardShape['props'] {
-    return { kind: 'note', text: '', author: '', ...CARD_DEFAULT_SIZE }
+    return { kind: 'note', text: '', author: '', ...CARD_DEFAULT_SIZE, fields: {} }
   }
 
   override getGeometry(shape: CardShape): Geometry2d {
@@ -60,7 +62,8 @@ function CardView({ shape }: { shape: CardShape }) {
   const editor = useEditor()
   const isEditing = useIsEditing(shape.id)
   const lang = useValue(boardLang)
-  const info = CARD_KIND_INFO[shape.props.kind]
+  const info = cardKinds().info(shape.props.kind)
+  const check = useValue('plan check', () => planChecks.get()?.get().get(shape.id) ?? null, [shape.id])
   const isPrivate = (shape.meta as Record<string, unknown>)[PRIVATE_CARD_META] === true
   return (
     <HTMLContainer
@@ -105,11 +108,35 @@ function CardView({ shape }: { shape: CardShape }) {
       ) : (
         <div className="sv-card-text">{shape.props.text}</div>
       )}
+      {isEditing ? <CardFieldsEditor shape={shape} lang={lang} /> : <CardFieldsView kind={shape.props.kind} fields={shape.props.fields} lang={lang} />}
+      {check ? <CardCheckLine check={check} /> : null}
       <div className="sv-card-footer">
         {isPrivate ? <span className="sv-card-private">{t('board.privateCard')}</span> : null}
         <CardDots shape={shape} />
         {shape.props.author ? <span className="sv-card-author">{shape.props.author}</span> : null}
       </div>
     </HTMLContainer>
+  )
+}
+
+/** What the training plan says about this card: a session's time against its blocks, or a need no block answers. */
+function CardCheckLine({ check }: { check: CardCheck }) {
+  useValue(boardLang)
+  if (check.kind === 'need-without-block') {
+    return (
+      <p className="sv-card-check sv-card-warning" role="note">
+        {t('cards.needWithoutBlock')}
+      </p>
+    )
+  }
+  const warn = check.overrun > 0
+  const text =
+    check.minutes === null
+      ? t('cards.sessionNoLength', { total: check.total })
+      : t(warn ? 'cards.sessionOverrun' : 'cards.sessionTime', { total: check.total, minutes: check.minutes, n: check.overrun })
+  return (
+    <p className={warn ? 'sv-card-check sv-card-warning' : 'sv-card-check'} role="note" data-overrun={warn ? check.overrun : undefined}>
+      {text}
+    </p>
   )
 }

@@ -1,36 +1,60 @@
 /** @jsxImportSource react */
+import { useState } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { CardKindStyle } from '../../workshops/cards/cardShape'
-import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../workshops/cards/kinds'
+import { cardKinds, type CardKind } from '../../workshops/cards/kinds'
 import { t } from '../i18n/i18n'
 import { boardLang } from './boardLang'
+import { workshopKinds } from './boardSignals'
 
-/** One button per card kind: picks the kind and the card tool; the next click on the board places the card. */
+/**
+ * One button per card kind: picks the kind and the card tool; the next click
+ * on the board places the card. The workshop's own kinds (those its steps
+ * use) come first; the method's other kinds are one more click away.
+ */
 export function KindPalette() {
   const editor = useEditor()
   const lang = useValue(boardLang)
+  const own = useValue(workshopKinds)
+  const [more, setMore] = useState(false)
   const active = useValue('active kind', () => (editor.getCurrentToolId() === 'card' ? editor.getStyleForNextShape(CardKindStyle) : null), [editor])
+  const catalog = cardKinds()
+  const mine = own.length > 0 ? catalog.kinds.filter((k) => own.includes(k.id)) : catalog.kinds
+  const others = catalog.kinds.filter((k) => !mine.includes(k))
+  const shown = more ? [...mine, ...others] : mine
   const choose = (kind: CardKind) => {
     editor.setStyleForNextShapes(CardKindStyle, kind)
     editor.setCurrentTool('card')
   }
   return (
     <div className="sv-palette" role="toolbar" aria-label={t('board.palette')}>
-      {CARD_KINDS.map((kind) => (
+      {shown.map((kind) => (
         <button
-          key={kind}
+          key={kind.id}
           type="button"
           className="sv-palette-button"
-          data-kind={kind}
-          aria-pressed={active === kind}
-          aria-label={t('board.newCard', { kind: CARD_KIND_INFO[kind].label[lang] })}
-          style={{ background: CARD_KIND_INFO[kind].color }}
+          data-kind={kind.id}
+          aria-pressed={active === kind.id}
+          aria-label={t('board.newCard', { kind: kind.label[lang] })}
+          style={{ background: kind.color }}
           onPointerDown={(e) => e.stopPropagation()}
-          onClick={() => choose(kind)}
+          onClick={() => choose(kind.id)}
         >
-          {CARD_KIND_INFO[kind].label[lang]}
+          {kind.label[lang]}
         </button>
       ))}
+      {others.length > 0 ? (
+        <button
+          type="button"
+          className="sv-palette-button sv-palette-more"
+          aria-expanded={more}
+          aria-label={more ? t('cards.fewerKinds') : t('cards.moreKindsLabel')}
+          onPointerDown={(e) => e.stopPropagation()}
+          onClick={() => setMore(!more)}
+        >
+          {more ? t('cards.fewerKinds') : t('cards.moreKinds')}
+        </button>
+      ) : null}
     </div>
   )
 }

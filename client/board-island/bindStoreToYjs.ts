@@ -20,7 +20,13 @@ type Change = { action: 'add' | 'update' | 'delete' }
  * skipped, so one bad record from a buggy or hostile client cannot keep
  * everyone's board from loading.
  */
-export function bindStoreToYjs(store: TLStore, board: Records, privateRecords?: Records): { result: LoadResult; dispose: () => void } {
+export function bindStoreToYjs(
+  store: TLStore,
+  board: Records,
+  privateRecords?: Records,
+  /** The server upgraded the board while this page was open (a newer version of Samverkstad): it must reload. */
+  onNewerVersion?: () => void,
+): { result: LoadResult; dispose: () => void } {
   const doc: Y.Doc = board.doc
   if ((boardDocVersion(doc) ?? 0) > DOC_VERSION) return { result: { ok: false, reason: 'newer-version' }, dispose: () => {} }
   const persistedSchema = boardMeta(doc).get(META_TLDRAW_SCHEMA)
@@ -95,6 +101,11 @@ export function bindStoreToYjs(store: TLStore, board: Records, privateRecords?: 
   }
   const onBoard = onRemote(board, privateRecords)
   board.on('change', onBoard)
+  const meta = boardMeta(doc)
+  const onMeta = () => {
+    if ((boardDocVersion(doc) ?? 0) > DOC_VERSION) onNewerVersion?.()
+  }
+  meta.observe(onMeta)
   const onPrivate = privateRecords ? onRemote(privateRecords, board) : null
   if (privateRecords && onPrivate) privateRecords.on('change', onPrivate)
 
@@ -103,6 +114,7 @@ export function bindStoreToYjs(store: TLStore, board: Records, privateRecords?: 
     dispose: () => {
       stopListening()
       board.off('change', onBoard)
+      meta.unobserve(onMeta)
       if (privateRecords && onPrivate) privateRecords.off('change', onPrivate)
     },
   }

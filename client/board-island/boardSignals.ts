@@ -17,3 +17,6 @@ export const voteView = atom<VoteView>('voteView', { open: null, results: null, 
 
 /** While on, new cards are private to their author until the facilitator reveals them. */
 export const privateMode = atom('privateMode', false)
+
+/** The card kinds this workshop's steps use (note always among them): the palette shows these first. Empty: all. */
+export const workshopKinds = atom<readonly string[]>('workshopKinds', [])

@@ -1,6 +1,6 @@
 import type { Editor, TLShapeId } from 'tldraw'
-import { CARD_SHAPE_TYPE, type CardShape } from '../../workshops/cards/cardShape'
-import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import { CARD_DEFAULT_SIZE, CARD_SHAPE_TYPE, cardSize, type CardShape } from '../../workshops/cards/cardShape'
+import { cardKinds } from '../../workshops/cards/kinds'
 import { markNewCard } from '../../workshops/doc/privateWrites'
 import type { Lang } from '../../workshops/lang'
 import { privateMode } from './boardSignals'
@@ -23,8 +23,11 @@ export function cardBehaviour(editor: Editor, opts: { author: string; anonymous:
     if (source !== 'user' || shape.type !== CARD_SHAPE_TYPE) return shape
     const card = shape as CardShape
     const author = opts.anonymous ? '' : card.props.author || opts.author
-    const text = card.props.text || CARD_KIND_INFO[card.props.kind].starter[opts.lang()]
-    return markNewCard({ ...card, props: { ...card.props, author, text } }, privateMode.get())
+    const text = card.props.text || cardKinds().info(card.props.kind).starter[opts.lang()]
+    // A card placed with a click has the default size; kinds with more to hold (a block's fields) start bigger.
+    const isDefault = card.props.w === CARD_DEFAULT_SIZE.w && card.props.h === CARD_DEFAULT_SIZE.h
+    const size = isDefault ? cardSize(card.props.kind) : { w: card.props.w, h: card.props.h }
+    return markNewCard({ ...card, props: { ...card.props, author, text, ...size } }, privateMode.get())
   })
   const stopEditing = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
     if (source !== 'user' || shape.type !== CARD_SHAPE_TYPE || editor.getCurrentToolId() !== 'card') return

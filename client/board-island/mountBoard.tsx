@@ -18,7 +18,7 @@ import type { TLRecord } from 'tldraw'
 import type { Lang } from '../../workshops/lang'
 import type { MediaSession } from '../media/mediaSession'
 import { bindPresence } from './bindPresence'
-import { privateMode, voteView, type VoteView } from './boardSignals'
+import { privateMode, voteView, workshopKinds, type VoteView } from './boardSignals'
 import { downloadBoardImage, uploadBoardImage } from './boardImage'
 import { bindStoreToYjs } from './bindStoreToYjs'
 import { Board, shapeUtils } from './Board'
@@ -27,6 +27,7 @@ import { cardBehaviour } from './cardDefaults'
 import { watchLicence, type LicenceProblem } from './licenceWatch'
 import { registerLinkCards } from './linkCards'
 import { registerPastedTextAsCards } from './pastedText'
+import { watchPlanChecks } from './planChecks'
 import { guardByRules } from './rulesGuard'
 import { createAssetStore } from './media/assetStore'
 import { registerMediaHandlers } from './media/mediaHandlers'
@@ -50,6 +51,10 @@ export interface MountBoardOptions {
   media: MediaSession
   /** Facilitators: show a film on the board to everyone. */
   onPlayForAll?: (film: FilmChoice) => void
+  /** The card kinds the workshop's steps use: the palette offers them first. */
+  kinds?: readonly string[]
+  /** The workshop plans sessions of blocks: session cards show their time, needs without a block say so. */
+  planChecks?: boolean
 }
 
 export type { LicenceProblem }
@@ -80,6 +85,7 @@ export interface BoardHandle {
  */
 export function mountBoard(element: HTMLElement, opts: MountBoardOptions): BoardHandle {
   boardLang.set(opts.lang)
+  workshopKinds.set(opts.kinds ?? [])
   // Ours replace tldraw's defaults of the same type (the embed, the video).
   const ours = new Set<string>(shapeUtils.map((u) => u.type))
   const store = createTLStore({
@@ -87,7 +93,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
     bindingUtils: defaultBindingUtils,
     assets: createAssetStore(opts.media),
   })
-  const binding = bindStoreToYjs(store, opts.records, opts.privateRecords)
+  const binding = bindStoreToYjs(store, opts.records, opts.privateRecords, opts.onReloadNeeded)
   if (!binding.result.ok) {
     opts.onReloadNeeded()
     store.dispose()
@@ -130,6 +136,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
         if (opts.user.role === 'participant') disposers.push(guardByRules(mounted))
         disposers.push(registerMediaHandlers(mounted, opts.media))
         playForAllAction.set(opts.onPlayForAll ?? null)
+        if (opts.planChecks) disposers.push(watchPlanChecks(mounted))
         disposers.push(exposeForTests(mounted))
         if (opts.onLicenceProblem) disposers.push(watchLicence(mounted, element, opts.onLicenceProblem))
         opts.onReady()

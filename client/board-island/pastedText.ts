@@ -1,5 +1,5 @@
 import { createShapeId, type Editor } from 'tldraw'
-import { CARD_DEFAULT_SIZE, CARD_SHAPE_TYPE, CARD_TEXT_MAX, CardKindStyle } from '../../workshops/cards/cardShape'
+import { CARD_SHAPE_TYPE, CARD_TEXT_MAX, CardKindStyle, cardSize } from '../../workshops/cards/cardShape'
 
 /**
  * Pasted or dropped text becomes a method card of the kind last chosen in
@@ -13,13 +13,15 @@ export function registerPastedTextAsCards(editor: Editor): void {
     if (!clean) return
     const at = point ?? editor.getViewportPageBounds().center
     const id = createShapeId()
+    const kind = editor.getStyleForNextShape(CardKindStyle)
+    const size = cardSize(kind)
     editor.run(() => {
       editor.createShape({
         id,
         type: CARD_SHAPE_TYPE,
-        x: at.x - CARD_DEFAULT_SIZE.w / 2,
-        y: at.y - CARD_DEFAULT_SIZE.h / 2,
-        props: { kind: editor.getStyleForNextShape(CardKindStyle), text: clean, ...CARD_DEFAULT_SIZE },
+        x: at.x - size.w / 2,
+        y: at.y - size.h / 2,
+        props: { kind, text: clean, ...size, fields: {} },
       })
       editor.select(id)
     })

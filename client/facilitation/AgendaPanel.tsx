@@ -2,7 +2,7 @@ import { createSignal, For, Show, type Accessor } from 'solid-js'
 import { goToStep } from '../../workshops/facilitation/control'
 import { nextStep, previousStep } from '../../workshops/facilitation/agenda'
 import type { WorkshopDefinition } from '../../workshops/method/types'
-import { stepFrameId } from '../../workshops/templates/placeTemplates'
+import { frameOfStep } from '../../workshops/templates/placeTemplates'
 import { localized, t } from '../i18n/i18n'
 import type { Participant } from '../workshop/awarenessState'
 import type { Control } from './createControl'
@@ -33,7 +33,7 @@ export function AgendaPanel(props: AgendaProps) {
   const go = (index: number) => {
     const target = props.definition.steps[index]
     goToStep(props.control.doc, index, target.id, props.now())
-    if (bringToFrame()) props.summonToFrame(stepFrameId(target.id))
+    if (bringToFrame()) props.summonToFrame(frameOfStep(props.definition, target.id))
   }
 
   return (

@@ -1,10 +1,11 @@
 import { createSignal, For, Show, type Accessor } from 'solid-js'
 import type { TLRecord } from '@tldraw/tlschema'
-import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../workshops/cards/kinds'
+import { cardKinds, type CardKind } from '../../workshops/cards/kinds'
+import { kindsUsed } from '../../workshops/method/kindsUsed'
 import type { ControlState } from '../../workshops/facilitation/control'
 import { DEFAULT_DOTS_PER_PERSON } from '../../workshops/facilitation/votes'
 import type { WorkshopDefinition } from '../../workshops/method/types'
-import { stepFrameId } from '../../workshops/templates/placeTemplates'
+import { frameOfStep } from '../../workshops/templates/placeTemplates'
 import { localized, t } from '../i18n/i18n'
 import type { Control } from './createControl'
 import type { Voting } from './createVoting'
@@ -36,6 +37,12 @@ export function VotePanel(props: {
   const [dots, setDots] = createSignal(DEFAULT_DOTS_PER_PERSON)
   const [stacking, setStacking] = createSignal(false)
   const [error, setError] = createSignal<string | null>(null)
+  // The workshop's own kinds first, then the rest of the method's.
+  const voteKinds = () => {
+    const own = kindsUsed(props.definition)
+    const all = cardKinds().kinds
+    return [...all.filter((k) => own.includes(k.id)), ...all.filter((k) => !own.includes(k.id))]
+  }
   const chosenKind = (): CardKind => kind() || (step()?.cardKinds.find((k) => k === 'challenge' || k === 'idea') ?? step()?.cardKinds[0] ?? 'idea')
   const textOf = (id: string) => {
     const r = props.records().find((x) => x.id === id)
@@ -75,14 +82,14 @@ export function VotePanel(props: {
               class="vote-form"
               onSubmit={(e) => {
                 e.preventDefault()
-                const target = inFrame() && step() ? { kind: chosenKind(), frameId: stepFrameId(step()!.id) } : { kind: chosenKind() }
+                const target = inFrame() && step() ? { kind: chosenKind(), frameId: frameOfStep(props.definition, step()!.id) } : { kind: chosenKind() }
                 void control({ action: 'open', target, dotsPerPerson: dots(), allowStacking: stacking() })
               }}
             >
               <label>
                 <span>{t('vote.targetKind')}</span>
                 <select value={chosenKind()} onChange={(e) => setKind(e.currentTarget.value as CardKind)}>
-                  <For each={[...CARD_KINDS]}>{(k) => <option value={k}>{localized(CARD_KIND_INFO[k].label)}</option>}</For>
+                  <For each={voteKinds()}>{(k) => <option value={k.id}>{localized(k.label)}</option>}</For>
                 </select>
               </label>
               <Show when={step()}>

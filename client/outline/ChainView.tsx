@@ -1,6 +1,8 @@
 import { For, Show } from 'solid-js'
 import type { Chain } from '../../workshops/chain/buildChain'
 import type { Card } from '../../workshops/chain/cards'
+import { kindsUsed } from '../../workshops/method/kindsUsed'
+import type { WorkshopDefinition } from '../../workshops/method/types'
 import { t, type MessageKey } from '../i18n/i18n'
 
 function CardList(props: { label: MessageKey; cards: Card[] }) {
@@ -14,78 +16,90 @@ function CardList(props: { label: MessageKey; cards: Card[] }) {
   )
 }
 
-/** The method's chain as headings and lists: themes with their quotes, each insight with what grew from it. */
-export function ChainView(props: { chain: Chain }) {
+/**
+ * The method's chain as headings and lists: themes with their quotes, each
+ * insight with what grew from it. A part shows when the workshop's steps use
+ * its kinds or the board holds such cards (a training plan's outline is not
+ * about themes).
+ */
+export function ChainView(props: { chain: Chain; definition?: WorkshopDefinition | null }) {
+  const uses = (...kinds: string[]) => !props.definition || kinds.some((k) => kindsUsed(props.definition).includes(k))
+  const showThemes = () => uses('theme', 'quote', 'need') || props.chain.themes.length > 0
+  const showPairs = () => uses('insight', 'challenge') || props.chain.insights.length > 0 || props.chain.orphans.length > 0
   return (
     <>
-      <section aria-labelledby="outline-themes">
-        <h3 id="outline-themes">{t('outline.themes')}</h3>
-        <Show when={props.chain.themes.length > 0} fallback={<p class="muted">{t('outline.noThemes')}</p>}>
-          <For each={props.chain.themes}>
-            {(theme) => (
-              <article class="outline-theme" data-testid="outline-theme">
-                <h4>{theme.theme.text || t('outline.empty')}</h4>
-                <CardList label="outline.quotes" cards={theme.quotes} />
-                <CardList label="outline.needs" cards={theme.needs} />
-              </article>
-            )}
-          </For>
-        </Show>
-      </section>
-      <section aria-labelledby="outline-pairs">
-        <h3 id="outline-pairs">{t('outline.pairs')}</h3>
-        <Show when={props.chain.insights.length > 0} fallback={<p class="muted">{t('outline.noInsights')}</p>}>
-          <For each={props.chain.insights}>
-            {(entry) => (
-              <article class="outline-insight" data-testid="outline-insight">
-                <h4>{entry.insight.text || t('outline.empty')}</h4>
-                <Show when={entry.challenges.length > 0}>
-                  <p class="outline-sub">{t('outline.challenges')}</p>
-                  <ul>
-                    <For each={entry.challenges}>
-                      {(c) => (
-                        <li data-testid="outline-challenge">
-                          {c.challenge.text || t('outline.empty')}
-                          <Show when={c.votes > 0}> ({t('outline.votes', { n: c.votes })})</Show>
-                          <Show when={c.ideas.length > 0}>
-                            <p class="outline-sub">{t('outline.ideas')}</p>
-                            <ul>
-                              <For each={c.ideas}>
-                                {(idea) => (
-                                  <li>
-                                    {idea.idea.text}
-                                    <Show when={idea.votes > 0}> ({t('outline.votes', { n: idea.votes })})</Show>
-                                    <CardList label="outline.prototypes" cards={idea.prototypes} />
-                                  </li>
-                                )}
-                              </For>
-                            </ul>
-                          </Show>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-                <CardList label="outline.quotes" cards={entry.quotes} />
-              </article>
-            )}
-          </For>
-        </Show>
-      </section>
-      <section aria-labelledby="outline-orphans">
-        <h3 id="outline-orphans">{t('outline.orphans')}</h3>
-        <Show when={props.chain.orphans.length > 0} fallback={<p class="muted">{t('outline.noOrphans')}</p>}>
-          <ul data-testid="outline-orphans">
-            <For each={props.chain.orphans}>
-              {(o) => (
-                <li>
-                  <strong>{t(`outline.orphan.${o.problem}` as MessageKey)}:</strong> {o.card.text || t('outline.empty')}
-                </li>
+      <Show when={showThemes()}>
+        <section aria-labelledby="outline-themes">
+          <h3 id="outline-themes">{t('outline.themes')}</h3>
+          <Show when={props.chain.themes.length > 0} fallback={<p class="muted">{t('outline.noThemes')}</p>}>
+            <For each={props.chain.themes}>
+              {(theme) => (
+                <article class="outline-theme" data-testid="outline-theme">
+                  <h4>{theme.theme.text || t('outline.empty')}</h4>
+                  <CardList label="outline.quotes" cards={theme.quotes} />
+                  <CardList label="outline.needs" cards={theme.needs} />
+                </article>
               )}
             </For>
-          </ul>
-        </Show>
-      </section>
+          </Show>
+        </section>
+      </Show>
+      <Show when={showPairs()}>
+        <section aria-labelledby="outline-pairs">
+          <h3 id="outline-pairs">{t('outline.pairs')}</h3>
+          <Show when={props.chain.insights.length > 0} fallback={<p class="muted">{t('outline.noInsights')}</p>}>
+            <For each={props.chain.insights}>
+              {(entry) => (
+                <article class="outline-insight" data-testid="outline-insight">
+                  <h4>{entry.insight.text || t('outline.empty')}</h4>
+                  <Show when={entry.challenges.length > 0}>
+                    <p class="outline-sub">{t('outline.challenges')}</p>
+                    <ul>
+                      <For each={entry.challenges}>
+                        {(c) => (
+                          <li data-testid="outline-challenge">
+                            {c.challenge.text || t('outline.empty')}
+                            <Show when={c.votes > 0}> ({t('outline.votes', { n: c.votes })})</Show>
+                            <Show when={c.ideas.length > 0}>
+                              <p class="outline-sub">{t('outline.ideas')}</p>
+                              <ul>
+                                <For each={c.ideas}>
+                                  {(idea) => (
+                                    <li>
+                                      {idea.idea.text}
+                                      <Show when={idea.votes > 0}> ({t('outline.votes', { n: idea.votes })})</Show>
+                                      <CardList label="outline.prototypes" cards={idea.prototypes} />
+                                    </li>
+                                  )}
+                                </For>
+                              </ul>
+                            </Show>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
+                  <CardList label="outline.quotes" cards={entry.quotes} />
+                </article>
+              )}
+            </For>
+          </Show>
+        </section>
+        <section aria-labelledby="outline-orphans">
+          <h3 id="outline-orphans">{t('outline.orphans')}</h3>
+          <Show when={props.chain.orphans.length > 0} fallback={<p class="muted">{t('outline.noOrphans')}</p>}>
+            <ul data-testid="outline-orphans">
+              <For each={props.chain.orphans}>
+                {(o) => (
+                  <li>
+                    <strong>{t(`outline.orphan.${o.problem}` as MessageKey)}:</strong> {o.card.text || t('outline.empty')}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </section>
+      </Show>
     </>
   )
 }

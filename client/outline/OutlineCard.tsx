@@ -1,9 +1,11 @@
 import { createSignal, For, Show, type JSX } from 'solid-js'
 import type { Card } from '../../workshops/chain/cards'
-import { CARD_KIND_INFO } from '../../workshops/cards/kinds'
+import type { CardFields } from '../../workshops/cards/catalog'
+import { cardKinds } from '../../workshops/cards/kinds'
 import { finishedText } from '../../workshops/cards/starters'
 import { cardInTarget, type VoteTarget } from '../../workshops/facilitation/votes'
 import type { RefusalReason } from '../../workshops/rules/refusals'
+import { FieldInputs, fieldsSummary } from '../cards/FieldInputs'
 import { localized, t, type MessageKey } from '../i18n/i18n'
 
 export interface OutlineVote {
@@ -15,16 +17,14 @@ export interface OutlineVote {
 }
 
 export interface CardActions {
-  edit(id: string, text: string): void
+  /** New text, and the fields when the form edited them. */
+  edit(id: string, text: string, fields?: CardFields): void
   remove(id: string): void
   link(a: string, b: string): void
   unlink(a: string, b: string): void
-  /** Makes the arrow to `themeId` the card's only link to a theme. */
-  moveToTheme(cardId: string, themeId: string): void
+  /** Makes the arrow to `ownerId` the card's only link to a card of that kind (a quote's theme, a block's session). */
+  moveToOwner(cardId: string, ownerId: string): void
 }
-
-/** Kinds that belong to a theme (see buildChain). */
-const THEMED_KINDS = new Set(['quote', 'need'])
 
 function short(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -36,9 +36,9 @@ export function OutlineCard(props: {
   card: Card
   linked: Card[]
   others: Card[]
-  /** The theme cards, and the one this card belongs to now, if any. */
-  themes: Card[]
-  themeId?: string
+  /** The cards of the kind this card is part of (themes of a quote, sessions of a block), and the one it belongs to now. */
+  owners: Card[]
+  ownerId?: string
   isPrivate?: boolean
   actions: CardActions
   vote: OutlineVote | null
@@ -52,12 +52,18 @@ export function OutlineCard(props: {
 }) {
   const [mode, setMode] = createSignal<'view' | 'edit' | 'link' | 'theme'>('view')
   const [draft, setDraft] = createSignal('')
+  const [draftFields, setDraftFields] = createSignal<CardFields>({})
+  const kind = () => cardKinds().info(props.card.kind)
+  const ownerKind = () => cardKinds().partOf(props.card.kind)
+  const ownerLabel = () => (ownerKind() ? localized(cardKinds().info(ownerKind()!).label).toLowerCase() : '')
+  const linkable = () => props.others.filter((other) => cardKinds().mayLink(props.card.kind, other.kind))
   const [target, setTarget] = createSignal('')
   let editBox: HTMLTextAreaElement | undefined
   let editButton: HTMLButtonElement | undefined
 
   const startEdit = () => {
     setDraft(props.card.text)
+    setDraftFields({ ...props.card.fields })
     setMode('edit')
     queueMicrotask(() => editBox?.focus())
   }
@@ -68,21 +74,33 @@ export function OutlineCard(props: {
 
   return (
     <li class="outline-card" data-card-id={props.card.id} data-kind={props.card.kind}>
-      <span class="kind-chip" style={{ background: CARD_KIND_INFO[props.card.kind].color }}>
-        {localized(CARD_KIND_INFO[props.card.kind].label)}
+      <span class="kind-chip" style={{ background: kind().color }}>
+        {localized(kind().label)}
       </span>
       <Show when={props.isPrivate}>
         <span class="outline-private">{t('outline.privateCard')}</span>
       </Show>
       <Show
         when={mode() === 'edit'}
-        fallback={<span class="outline-text">{props.card.text || t('outline.empty')}</span>}
+        fallback={
+          <>
+            <span class="outline-text">{props.card.text || t('outline.empty')}</span>
+            <Show when={fieldsSummary(props.card.kind, props.card.fields)}>{(summary) => <span class="outline-fields">{summary()}</span>}</Show>
+            <For each={kind().fields.filter((f) => f.type === 'longText' && props.card.fields[f.id])}>
+              {(f) => (
+                <span class="outline-fields">
+                  {localized(f.label)}: {String(props.card.fields[f.id])}
+                </span>
+              )}
+            </For>
+          </>
+        }
       >
         <form
           class="outline-edit"
           onSubmit={(e) => {
             e.preventDefault()
-            props.actions.edit(props.card.id, finishedText(draft()))
+            props.actions.edit(props.card.id, finishedText(draft()), kind().fields.length > 0 ? draftFields() : undefined)
             finish()
           }}
         >
@@ -90,6 +108,7 @@ export function OutlineCard(props: {
             <span class="visually-hidden">{t('outline.text')}</span>
             <textarea ref={editBox} value={draft()} onInput={(e) => setDraft(e.currentTarget.value)} rows={3} />
           </label>
+          <FieldInputs kind={props.card.kind} values={draftFields()} onChange={setDraftFields} idPrefix={`edit-${props.card.id}`} />
           <button type="submit">{t('outline.save')}</button>
           <button type="button" class="secondary" onClick={finish}>
             {t('outline.cancel')}
@@ -122,25 +141,25 @@ export function OutlineCard(props: {
             class="secondary"
             aria-label={t('outline.linkLabel', { text: short(props.card.text) })}
             onClick={() => {
-              setTarget(props.others[0]?.id ?? '')
+              setTarget(linkable()[0]?.id ?? '')
               setMode('link')
             }}
-            disabled={props.others.length === 0 || !!props.linkBlocked}
+            disabled={linkable().length === 0 || !!props.linkBlocked}
           >
             {t('outline.link')}
           </button>
-          <Show when={THEMED_KINDS.has(props.card.kind) && props.themes.length > 0}>
+          <Show when={ownerKind() && props.owners.length > 0}>
             <button
               type="button"
               class="secondary"
-              aria-label={t('outline.moveToThemeLabel', { text: short(props.card.text) })}
+              aria-label={t('outline.moveToKindLabel', { kind: ownerLabel(), text: short(props.card.text) })}
               disabled={!!props.linkBlocked}
               onClick={() => {
-                setTarget(props.themeId ?? props.themes[0].id)
+                setTarget(props.ownerId ?? props.owners[0].id)
                 setMode('theme')
               }}
             >
-              {t('outline.moveToTheme')}
+              {t('outline.moveToKind', { kind: ownerLabel() })}
             </button>
           </Show>
           <button
@@ -191,10 +210,10 @@ export function OutlineCard(props: {
           <label>
             <span>{t('outline.linkTo')}</span>
             <select ref={(el) => queueMicrotask(() => el.focus())} value={target()} onChange={(e) => setTarget(e.currentTarget.value)}>
-              <For each={props.others}>
+              <For each={linkable()}>
                 {(other) => (
                   <option value={other.id}>
-                    {localized(CARD_KIND_INFO[other.kind].label)}: {short(other.text)}
+                    {localized(cardKinds().info(other.kind).label)}: {short(other.text)}
                   </option>
                 )}
               </For>
@@ -211,14 +230,14 @@ export function OutlineCard(props: {
           class="outline-link"
           onSubmit={(e) => {
             e.preventDefault()
-            if (target()) props.actions.moveToTheme(props.card.id, target())
+            if (target()) props.actions.moveToOwner(props.card.id, target())
             finish()
           }}
         >
           <label>
-            <span>{t('outline.theme')}</span>
+            <span>{ownerKind() ? localized(cardKinds().info(ownerKind()!).label) : ''}</span>
             <select ref={(el) => queueMicrotask(() => el.focus())} value={target()} onChange={(e) => setTarget(e.currentTarget.value)}>
-              <For each={props.themes}>{(theme) => <option value={theme.id}>{short(theme.text)}</option>}</For>
+              <For each={props.owners}>{(owner) => <option value={owner.id}>{short(owner.text)}</option>}</For>
             </select>
           </label>
           <button type="submit">{t('outline.move')}</button>
@@ -233,7 +252,7 @@ export function OutlineCard(props: {
             {(other) => (
               <li>
                 <span>
-                  {localized(CARD_KIND_INFO[other.kind].label)}: {short(other.text)}
+                  {localized(cardKinds().info(other.kind).label)}: {short(other.text)}
                 </span>
                 <button
                   type="button"

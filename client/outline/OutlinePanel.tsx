@@ -1,9 +1,12 @@
 import { createMemo, For, Show } from 'solid-js'
 import type { TLParentId } from '@tldraw/tlschema'
+import type { CardFields } from '../../workshops/cards/catalog'
+import { cardKinds } from '../../workshops/cards/kinds'
+import { readBoard } from '../../workshops/chain/board'
 import { buildChain } from '../../workshops/chain/buildChain'
-import { readCards, type Card } from '../../workshops/chain/cards'
+import type { Card } from '../../workshops/chain/cards'
 import { neighbours, readLinks } from '../../workshops/chain/links'
-import type { CardKind } from '../../workshops/cards/kinds'
+import { kindsUsed } from '../../workshops/method/kindsUsed'
 import { deleteCard, linkCards, newCard, unlinkCards } from '../../workshops/doc/boardOps'
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
 import type { WorkshopDefinition } from '../../workshops/method/types'
@@ -12,8 +15,9 @@ import { CardProvenance, type ProvenanceOptions } from '../programme/CardProvena
 import { withChosen } from '../../workshops/programme/provenance'
 import type { BoardRecords } from '../workshop/createBoardRecords'
 import type { Permissions } from '../workshop/permissions'
-import { AddCardForm } from './AddCardForm'
+import { AddCardForm, type NewCardInput } from './AddCardForm'
 import { ChainView } from './ChainView'
+import { MethodViews } from './MethodViews'
 import { OutlineCard, type CardActions, type OutlineVote } from './OutlineCard'
 import { placeNewCard } from './placement'
 import { QuoteImport, quoteStepFrame } from './QuoteImport'
@@ -39,8 +43,9 @@ export interface OutlineProps {
  * It writes the same records the board does, so both stay one document.
  */
 export function OutlinePanel(props: OutlineProps) {
-  const cards = createMemo(() => readCards(props.board.records()))
-  const chain = createMemo(() => buildChain(props.board.records(), { votes: props.votes?.() }))
+  const board = createMemo(() => readBoard(props.board.records()))
+  const cards = createMemo(() => board().cards)
+  const chain = createMemo(() => buildChain(props.board.records(), { votes: props.votes?.(), board: board() }))
   const linked = createMemo(() => neighbours(readLinks(props.board.records())))
   const byId = createMemo(() => new Map(cards().map((c) => [c.id, c])))
   const cardIds = createMemo(
@@ -50,10 +55,10 @@ export function OutlinePanel(props: OutlineProps) {
   )
 
   const actions: CardActions = {
-    edit(id, text) {
+    edit(id, text, fields?: CardFields) {
       const record = props.board.source.get(id)
       if (record?.typeName === 'shape' && record.type === 'card') {
-        props.board.apply({ put: [{ ...record, props: { ...record.props, text } }] })
+        props.board.apply({ put: [{ ...record, props: { ...record.props, text, ...(fields ? { fields } : {}) } }] })
       }
     },
     remove(id) {
@@ -65,25 +70,24 @@ export function OutlinePanel(props: OutlineProps) {
     unlink(a, b) {
       props.board.apply({ remove: unlinkCards(props.board.source, a, b) })
     },
-    moveToTheme(cardId, themeId) {
-      // The arrow decides which theme a card belongs to: replace every arrow to another theme with one to this one.
-      const themesNow = (linked().get(cardId) ?? new Set<string>())
-      const remove = [...themesNow].filter((id) => byId().get(id)?.kind === 'theme' && id !== themeId).flatMap((id) => unlinkCards(props.board.source, cardId, id))
-      const put = themesNow.has(themeId) ? [] : linkCards(props.board.source, cardId, themeId, BOARD_PAGE_ID as TLParentId)
+    moveToOwner(cardId, ownerId) {
+      // The arrow decides which card it belongs to: replace every arrow to another card of that kind with one to this one.
+      const ownerKind = byId().get(ownerId)?.kind
+      const linksNow = linked().get(cardId) ?? new Set<string>()
+      const remove = [...linksNow].filter((id) => byId().get(id)?.kind === ownerKind && id !== ownerId).flatMap((id) => unlinkCards(props.board.source, cardId, id))
+      const put = linksNow.has(ownerId) ? [] : linkCards(props.board.source, cardId, ownerId, BOARD_PAGE_ID as TLParentId)
       props.board.apply({ put, remove })
     },
   }
-  const themeCards = createMemo(() => cards().filter((c) => c.kind === 'theme'))
-  /** The theme each quote or need belongs to now (by arrow or by where it sits), for the move form's first choice. */
-  const themeOf = createMemo(() => {
-    const map = new Map<string, string>()
-    for (const entry of chain().themes) for (const c of [...entry.quotes, ...entry.needs]) if (!map.has(c.id)) map.set(c.id, entry.theme.id)
-    return map
-  })
+  /** Cards of the kind `card` is part of (themes of a quote, sessions of a block). */
+  const ownersFor = (card: Card) => {
+    const kind = cardKinds().partOf(card.kind)
+    return kind ? board().ofKind(kind) : []
+  }
 
-  const add = (kind: CardKind, text: string) => {
-    const at = placeNewCard(props.board.records(), kind, props.definition)
-    props.board.apply({ put: [newCard(props.board.source, { kind, text, author: props.author, ...at })] })
+  const add = (input: NewCardInput) => {
+    const at = placeNewCard(props.board.records(), input.kind, props.definition, input.owner)
+    props.board.apply({ put: [newCard(props.board.source, { kind: input.kind, text: input.text, fields: input.fields, author: props.author, ...at })] })
   }
 
   const quoteFrameId = createMemo(() => {
@@ -115,9 +119,10 @@ export function OutlinePanel(props: OutlineProps) {
           {t('refused.board-locked')} {t('outline.lockedHint')}
         </p>
       </Show>
-      <AddCardForm onAdd={add} disabled={!!props.permissions?.whyNotAdd()} />
+      <AddCardForm onAdd={add} disabled={!!props.permissions?.whyNotAdd()} kinds={kindsUsed(props.definition)} cards={cards()} />
       <Show when={!props.permissions?.locked() && quoteFrameId()}>{(id) => <QuoteImport board={props.board} frameId={id()} author={props.author} workshopId={props.workshopId} />}</Show>
-      <ChainView chain={chain()} />
+      <ChainView chain={chain()} definition={props.definition} />
+      <MethodViews board={board()} definition={props.definition} />
       <section aria-labelledby="outline-all">
         <h3 id="outline-all">{t('outline.allCards', { n: cards().length })}</h3>
         <ul class="outline-cards">
@@ -130,8 +135,8 @@ export function OutlinePanel(props: OutlineProps) {
                     card={card()}
                     linked={linkedCards(card())}
                     others={cards().filter((c) => c.id !== id)}
-                    themes={themeCards()}
-                    themeId={themeOf().get(id)}
+                    owners={ownersFor(card())}
+                    ownerId={board().ownersOf(card())[0]?.id}
                     isPrivate={props.board.privateIds().has(id)}
                     actions={actions}
                     vote={props.openVote?.() ?? null}

@@ -15,7 +15,7 @@ import {
 } from '../../workshops/import/quotes'
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { CARD_GAP, cardGridFrameSize, GRID_ORIGIN, STEP_FRAME_COLUMNS } from '../../workshops/templates/grid'
-import { stepFrameId } from '../../workshops/templates/placeTemplates'
+import { frameOfStep } from '../../workshops/templates/placeTemplates'
 import { StatusMessage } from '../StatusMessage'
 import { t } from '../i18n/i18n'
 import type { BoardRecords } from '../workshop/createBoardRecords'
@@ -23,7 +23,7 @@ import type { BoardRecords } from '../workshop/createBoardRecords'
 /** The frame quotes go into: the first step that uses quote cards. */
 export function quoteStepFrame(definition: WorkshopDefinition | null, records: BoardRecords): TLShape | null {
   const step = definition?.steps.find((s) => s.cardKinds.includes('quote'))
-  const frame = step ? records.source.get(stepFrameId(step.id)) : undefined
+  const frame = step ? records.source.get(frameOfStep(definition, step.id)) : undefined
   return frame?.typeName === 'shape' ? frame : null
 }
 

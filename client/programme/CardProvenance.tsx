@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { TLRecord } from '@tldraw/tlschema'
-import { CARD_KIND_INFO, isCardKind } from '../../workshops/cards/kinds'
+import { cardKinds, isCardKind } from '../../workshops/cards/kinds'
 import { firstOrigin, isChosen } from '../../workshops/programme/provenance'
 import { TRACE_KINDS } from '../../workshops/programme/trace'
 import { lang, localized, t, type MessageKey } from '../i18n/i18n'
@@ -16,7 +16,7 @@ const OTHER_KINDS: Record<string, { sv: string; en: string }> = {
   exercise: { sv: 'Övning', en: 'Exercise' },
   activity: { sv: 'Aktivitet', en: 'Activity' },
 }
-const kindName = (kind: string) => (isCardKind(kind) ? localized(CARD_KIND_INFO[kind].label) : OTHER_KINDS[kind]?.[lang()] ?? kind)
+const kindName = (kind: string) => (isCardKind(kind) ? cardKinds().label(kind, lang()) : OTHER_KINDS[kind]?.[lang()] ?? kind)
 
 function short(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()

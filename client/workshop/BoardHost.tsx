@@ -4,6 +4,8 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { BoardRecords } from './createBoardRecords'
 import type { BoardHandle, LicenceProblem } from '../board-island/mountBoard'
+import { kindsUsed, plansSessions } from '../../workshops/method/kindsUsed'
+import type { WorkshopDefinition } from '../../workshops/method/types'
 import { lang, t } from '../i18n/i18n'
 import type { MediaSession } from '../media/mediaSession'
 import type { AwarenessUser } from './awarenessState'
@@ -23,6 +25,7 @@ export interface BoardHostProps {
   onLicenceProblem?: () => void
   media: MediaSession
   onPlayForAll?: (film: { shapeId: string; src: string; title: string }) => void
+  definition?: WorkshopDefinition | null
 }
 
 /**
@@ -50,6 +53,8 @@ export function BoardHost(props: BoardHostProps) {
       lang: lang(),
       media: props.media,
       onPlayForAll: props.onPlayForAll,
+      kinds: props.definition ? kindsUsed(props.definition) : undefined,
+      planChecks: plansSessions(props.definition),
       onReloadNeeded: () => setReloadNeeded(true),
       onLicenceProblem: (problem) => {
         setLicence(problem)

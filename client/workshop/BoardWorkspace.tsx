@@ -46,6 +46,7 @@ export function BoardWorkspace(props: {
         user={props.user}
         anonymous={props.workshop.anonymous}
         licenseKey={props.licenseKey}
+        definition={props.workshop.definition}
         onHandle={props.onBoardHandle}
         onLicenceProblem={() => {
           setBoardUnavailable(true)

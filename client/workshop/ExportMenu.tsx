@@ -1,4 +1,6 @@
 import { createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js'
+import { methodExportsFor, type MethodExportFile } from '../../workshops/export/methodExports'
+import type { WorkshopDefinition } from '../../workshops/method/types'
 import { lang, t, type MessageKey } from '../i18n/i18n'
 import './ExportMenu.css'
 
@@ -10,11 +12,25 @@ export interface ExportMenuProps {
   onBoardImage: (format: 'png' | 'svg') => void
   /** Sends a fresh board image to the server before a report is made, so the report shows the board as it is now. */
   uploadBoardImage?: () => Promise<unknown>
+  /** The workshop's method: WS4–WS8 offer the exports of their own cards (training plan, manuscript …). */
+  definition?: WorkshopDefinition | null
 }
 
-type ServerFile = 'pairs.xlsx' | 'pairs.csv' | 'pairs.md' | 'pairs.json' | 'report.docx' | 'report.md' | 'workshop.json' | 'workshop.zip'
+type ServerFile = 'pairs.xlsx' | 'pairs.csv' | 'pairs.md' | 'pairs.json' | 'report.docx' | 'report.md' | 'workshop.json' | 'workshop.zip' | MethodExportFile
 
 type Item = { label: MessageKey; file: ServerFile } | { label: MessageKey; image: 'png' | 'svg' }
+
+const METHOD_LABELS: Record<MethodExportFile, MessageKey> = {
+  'feedback.xlsx': 'export.feedbackXlsx',
+  'feedback.md': 'export.feedbackMd',
+  'training-plan.docx': 'export.trainingPlanDocx',
+  'training-plan.xlsx': 'export.trainingPlanXlsx',
+  'manuscript.docx': 'export.manuscriptDocx',
+  'shot-list.xlsx': 'export.shotListXlsx',
+  'shot-list.csv': 'export.shotListCsv',
+  'exercises.docx': 'export.exercisesDocx',
+  'plans.xlsx': 'export.plansXlsx',
+}
 
 const GROUPS: Item[][] = [
   [
@@ -73,6 +89,11 @@ function saveBlob(blob: Blob, name: string): void {
  */
 export function ExportMenu(props: ExportMenuProps) {
   const [open, setOpen] = createSignal(false)
+  // The workshop's own results first (what a working group hands on), then the pairs, report, image and file.
+  const groups = (): Item[][] => [
+    ...methodExportsFor(props.definition).map((group) => group.files.map((file): Item => ({ label: METHOD_LABELS[file], file }))),
+    ...GROUPS,
+  ]
   const [busy, setBusy] = createSignal<MessageKey | null>(null)
   const [error, setError] = createSignal<string | null>(null)
   const listId = createUniqueId()
@@ -165,7 +186,7 @@ export function ExportMenu(props: ExportMenuProps) {
         hidden={!open()}
         ref={list}
       >
-        <For each={GROUPS}>
+        <For each={groups()}>
           {(group, g) => (
             <>
               <Show when={g() > 0}>

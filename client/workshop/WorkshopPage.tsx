@@ -5,6 +5,8 @@ import { LanguageSwitch } from '../LanguageSwitch'
 import { JoinForm } from './JoinForm'
 import { WorkshopRoom } from './WorkshopRoom'
 import { savedDisplayName, saveDisplayName } from './identity'
+import { checkCardKinds } from '../../workshops/cards/kindDeclaration'
+import { installCardKinds } from '../../workshops/cards/kinds'
 import { setDocLimits } from './localRefusals'
 import { takeWorkshopKey } from './workshopKey'
 
@@ -16,6 +18,8 @@ export function WorkshopPage(props: { workshopId: string }) {
     async (k) => {
       const [workshop, config] = await Promise.all([api.workshop(props.workshopId, k), api.config()])
       setDocLimits(config.limits)
+      // The same parser as the server's, so this page judges and draws cards as its server does.
+      installCardKinds(checkCardKinds('the server', { kinds: workshop.cardKinds }))
       return { workshop, licenseKey: config.tldrawLicenseKey }
     },
   )

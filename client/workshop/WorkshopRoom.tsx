@@ -84,6 +84,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
         <Show when={isFacilitator}>
           <ExportMenu
             workshopId={workshopId}
+            definition={definition}
             workshopKey={key}
             onBoardImage={(format) => void board()?.downloadImage(format, props.workshop.title)}
             uploadBoardImage={async () => {

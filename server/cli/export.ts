@@ -15,6 +15,7 @@ import { BoardImageStore } from '../export/boardImages'
 import { MediaStore } from '../media/mediaStore'
 import { EXPORT_FORMATS, isExportFormat, WorkshopExporter } from '../export/exportWorkshop'
 import { ImportedFactsStore, withImportedFacts } from '../export/importedFacts'
+import { installCardKinds } from '../../workshops/cards/kinds'
 import { loadMethods } from '../methods/loadMethods'
 import { openDatabase } from '../store/database'
 import { DocStore } from '../store/docStore'
@@ -73,6 +74,8 @@ async function main(argv: string[]): Promise<void> {
       builtinPersonaDir: resolve(config.rootDir, 'workshops/personas'),
       extraDir: config.workshopsDir ?? undefined,
     })
+    installCardKinds(methods.cardKinds())
+    // Reads only: a board from an older version is read as it is stored (the server upgrades it when it loads it).
     const docs = new DocStore(db)
     const exporter = new WorkshopExporter({
       docs,

@@ -18,18 +18,44 @@ import type { BoardImageStore } from './boardImages'
 import { mediaParagraphs } from './reportMedia'
 import { fileStem } from './filename'
 import { reportToDocx } from './reportDocx'
-import { pairsToXlsx } from './xlsx'
+import { pairsToXlsx, sheetsToXlsx } from './xlsx'
+import { documentToDocx } from './documentDocx'
+import { readBoard } from '../../workshops/chain/board'
+import { buildExercises } from '../../workshops/chain/exercises'
+import { buildFeedback } from '../../workshops/chain/feedback'
+import { buildPlans } from '../../workshops/chain/plans'
+import { buildStoryboard } from '../../workshops/chain/storyboard'
+import { buildTrainingPlan } from '../../workshops/chain/trainingPlan'
+import { exerciseCardsDocument } from '../../workshops/export/exerciseCardsExport'
+import { feedbackToMarkdown, feedbackToRows } from '../../workshops/export/feedbackExport'
+import { manuscriptDocument, shotListRows } from '../../workshops/export/manuscriptExport'
+import { METHOD_EXPORTS, type MethodExportFile } from '../../workshops/export/methodExports'
+import { plansSheets } from '../../workshops/export/plansExport'
+import { trainingPlanDocument, trainingPlanSheets } from '../../workshops/export/trainingPlanExport'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** Every file the exports make, by the name used in URLs and on the command line. */
 export const EXPORT_FORMATS = {
-  'pairs.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'pairs.xlsx': XLSX,
   'pairs.csv': 'text/csv; charset=utf-8',
   'pairs.md': 'text/markdown; charset=utf-8',
   'pairs.json': 'application/json; charset=utf-8',
-  'report.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'report.docx': DOCX,
   'report.md': 'text/markdown; charset=utf-8',
   'workshop.json': 'application/json; charset=utf-8',
-} as const
+  // WS4–WS8 (workshops/export/methodExports.ts says which workshop offers which).
+  'feedback.xlsx': XLSX,
+  'feedback.md': 'text/markdown; charset=utf-8',
+  'training-plan.docx': DOCX,
+  'training-plan.xlsx': XLSX,
+  'manuscript.docx': DOCX,
+  'shot-list.xlsx': XLSX,
+  'shot-list.csv': 'text/csv; charset=utf-8',
+  'exercises.docx': DOCX,
+  'plans.xlsx': XLSX,
+} as const satisfies Record<string, string> & Record<MethodExportFile, string>
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS
 
@@ -61,6 +87,8 @@ export interface ExporterDeps {
 }
 
 const SHEET_NAME: Record<Lang, string> = { sv: 'Par', en: 'Pairs' }
+const FEEDBACK_SHEET: Record<Lang, string> = { sv: 'Återkoppling', en: 'Feedback' }
+const SHOT_LIST_SHEET: Record<Lang, string> = { sv: 'Inspelningslista', en: 'Shot list' }
 
 /** Builds every export of a workshop from its stored board and facts; shared by the HTTP API and the CLI. */
 export class WorkshopExporter {
@@ -73,6 +101,35 @@ export class WorkshopExporter {
       return readBoardRecords(ydoc)
     } finally {
       ydoc.destroy()
+    }
+  }
+
+  /** WS4–WS8's exports from the board's cards; null for the other formats. */
+  private async methodExport(workshop: WorkshopRow, format: ExportFormat, lang: Lang): Promise<Buffer | string | null> {
+    if (!METHOD_EXPORTS.some((group) => (group.files as readonly string[]).includes(format))) return null
+    const board = readBoard(recordsForExport(this.boardRecords(workshop.id)))
+    const title = workshop.title
+    switch (format) {
+      case 'feedback.xlsx':
+        return sheetsToXlsx([{ name: FEEDBACK_SHEET[lang], table: feedbackToRows(buildFeedback(board), lang) }])
+      case 'feedback.md':
+        return feedbackToMarkdown(buildFeedback(board), lang, title)
+      case 'training-plan.docx':
+        return documentToDocx(trainingPlanDocument(buildTrainingPlan(board), lang, title))
+      case 'training-plan.xlsx':
+        return sheetsToXlsx(trainingPlanSheets(buildTrainingPlan(board), lang))
+      case 'manuscript.docx':
+        return documentToDocx(manuscriptDocument(buildStoryboard(board), lang, title))
+      case 'shot-list.xlsx':
+        return sheetsToXlsx([{ name: SHOT_LIST_SHEET[lang], table: shotListRows(buildStoryboard(board), lang) }])
+      case 'shot-list.csv':
+        return toCsv(shotListRows(buildStoryboard(board), lang))
+      case 'exercises.docx':
+        return documentToDocx(exerciseCardsDocument(buildExercises(board), lang, title))
+      case 'plans.xlsx':
+        return sheetsToXlsx(plansSheets(buildPlans(board), lang))
+      default:
+        return null
     }
   }
 
@@ -114,6 +171,8 @@ export class WorkshopExporter {
           return file(pairsToJson(pairs, { workshopId: workshop.id, title: workshop.title, method: workshop.method, exportedAt: now }))
       }
     }
+    const made = await this.methodExport(workshop, format, lang)
+    if (made !== null) return file(made)
     if (format === 'report.md') {
       return file(reportToMarkdown(this.report(workshop, lang)) + boardMediaMarkdown(boardMedia(this.boardRecords(workshop.id)), lang))
     }

@@ -12,7 +12,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import { votesLabel } from '../../workshops/export/pairRows'
-import { durationText, fill, ratingText, REPORT_LABELS, type Report } from '../../workshops/export/report'
+import { activityDetail, durationText, fill, ratingText, REPORT_LABELS, type Report } from '../../workshops/export/report'
 import { pngSize } from './boardImages'
 
 /** Characters XML 1.0 cannot hold; pasted control characters would make Word refuse the file. */
@@ -152,7 +152,16 @@ export function reportChildren(report: Report, image: { png: Buffer } | null, de
     children.push(bullet([...runs(p.text, { bold: true }), ...runs(ideas)]))
   }
 
-  if (report.plan !== null) {
+  if (report.plans !== null) {
+    children.push(heading(l.plan, level(1)))
+    if (report.plans.length === 0) children.push(new Paragraph({ children: runs(l.noPlans) }))
+    for (const org of report.plans) {
+      children.push(heading(org.name, level(2)))
+      if (org.followUp) children.push(labelled(l.followUp, org.followUp))
+      if (org.activities.length === 0) children.push(new Paragraph({ children: runs(l.noPlan) }))
+      for (const a of org.activities) children.push(bullet([...runs(a.what, { bold: true }), ...runs(activityDetail(a))]))
+    }
+  } else if (report.plan !== null) {
     children.push(heading(l.plan, level(1)))
     if (report.plan.length === 0) children.push(new Paragraph({ children: runs(l.noPlan) }))
     for (const item of report.plan) children.push(bullet(runs(item.text)))

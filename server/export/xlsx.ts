@@ -49,9 +49,35 @@ function guessWidth(table: Table, column: number): number {
  * Every cell is written as a string (never a formula), neutralised like CSV.
  */
 export async function pairsToXlsx(table: Table, sheetName: string): Promise<Buffer> {
+  return sheetsToXlsx([{ name: sheetName, table }])
+}
+
+/** Sheet names Excel accepts and tells apart (it compares them case-insensitively): "Plan", "Plan (2)" … */
+export function uniqueSheetNames(names: readonly string[]): string[] {
+  const taken = new Set<string>()
+  return names.map((name) => {
+    const base = safeSheetName(name)
+    let candidate = base
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+      const suffix = ` (${n})`
+      candidate = `${base.slice(0, SHEET_NAME_MAX - suffix.length).trim()}${suffix}`
+    }
+    taken.add(candidate.toLowerCase())
+    return candidate
+  })
+}
+
+/** Several tables as one workbook, a sheet each, written as pairsToXlsx writes its one. */
+export async function sheetsToXlsx(sheets: ReadonlyArray<{ name: string; table: Table }>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Samverkstad'
-  const sheet = workbook.addWorksheet(safeSheetName(sheetName), {
+  const names = uniqueSheetNames(sheets.map((s) => s.name))
+  sheets.forEach(({ table }, i) => addSheet(workbook, names[i], table))
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void {
+  const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
   })
   const columnCount = table.rows.reduce((n, row) => Math.max(n, row.length), table.header.length)
@@ -73,6 +99,4 @@ export async function pairsToXlsx(table: Table, sheetName: string): Promise<Buff
     for (let i = 1; i <= columnCount; i++) header.getCell(i).font = { bold: true }
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columnCount } }
   }
-
-  return Buffer.from(await workbook.xlsx.writeBuffer())
 }

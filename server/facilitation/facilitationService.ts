@@ -9,7 +9,8 @@ import type { MyDotsAnswer, RevealAnswer } from '../../workshops/facilitation/ap
 import { isAnonymous, readAgenda, readLocks, readSettings, readVote, writeReveal, writeVote, writeVoteResult } from '../../workshops/facilitation/control'
 import { boardRecordsUpdate } from '../../workshops/facilitation/docEdit'
 import { planReveal, type RevealTarget } from '../../workshops/facilitation/revealCards'
-import { stepFrameId } from '../../workshops/templates/placeTemplates'
+import type { WorkshopDefinition } from '../../workshops/method/types'
+import { frameOfStep } from '../../workshops/templates/placeTemplates'
 import {
   canCastDot,
   canRemoveDot,
@@ -57,6 +58,8 @@ export class FacilitationService {
     db: Db,
     private readonly sync: SyncServer,
     private readonly log: Log,
+    /** The method's definitions: a step may work in a template's or another step's frame (frameOfStep). */
+    private readonly definitions?: { get(id: string): WorkshopDefinition | undefined },
   ) {
     this.votes = new VoteStore(db)
     // A range on the name uses the index: every "<id>/private/…" sorts between "<id>/private/" and "<id>/private0".
@@ -226,7 +229,8 @@ export class FacilitationService {
       this.sync.editAsServer(workshopId, 'board', (doc) => {
         const byId = new Map(readBoardRecords(doc).map((r) => [r.id as string, r]))
         const board = { get: (id: string) => byId.get(id), values: () => byId.values() }
-        const target = revealTarget(byId, control.stepId, found[0].cards[0])
+        const stepFrame = control.stepId ? frameOfStep(this.definitions?.get(workshop.method), control.stepId) : null
+        const target = revealTarget(byId, stepFrame, found[0].cards[0])
         const plan = planReveal({ groups: found.map((f) => f.cards), target, board, anonymous })
         const frame = plan.frame && byId.get(plan.frame.id)
         const grown = frame ? [{ ...frame, props: { ...(frame as { props: object }).props, h: plan.frame!.h } } as TLRecord] : []
@@ -268,12 +272,12 @@ function isCardRecord(record: TLRecord): boolean {
  * Where revealed cards go: the current step's frame; else the frame the
  * first private card was written in; else the page, right of everything.
  */
-function revealTarget(byId: ReadonlyMap<string, TLRecord>, stepId: string | null, firstCard: TLRecord | undefined): RevealTarget {
+function revealTarget(byId: ReadonlyMap<string, TLRecord>, stepFrame: string | null, firstCard: TLRecord | undefined): RevealTarget {
   const frameOf = (id: string | undefined) => {
     const r = id ? byId.get(id) : undefined
     return r && r.typeName === 'shape' && r.type === 'frame' ? r : undefined
   }
-  const frame = frameOf(stepId ? stepFrameId(stepId) : undefined) ?? frameOf((firstCard as { parentId?: string } | undefined)?.parentId)
+  const frame = frameOf(stepFrame ?? undefined) ?? frameOf((firstCard as { parentId?: string } | undefined)?.parentId)
   if (frame) {
     const { w, h } = frame.props as { w: number; h: number }
     return { frameId: frame.id, w, h }

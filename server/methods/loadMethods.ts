@@ -1,7 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { CardCatalog } from '../../workshops/cards/catalog'
+import { parseCardKinds, type CardKindDeclaration } from '../../workshops/cards/kindDeclaration'
+import { builtinCardKinds } from '../../workshops/cards/kinds'
 import { DefinitionError, parsePersona, parseWorkshopDefinition } from '../../workshops/method/parseDefinition'
 import type { Persona, WorkshopDefinition } from '../../workshops/method/types'
+
+/** An employer's own card kinds: this file at the top of WORKSHOPS_DIR (not a workshop definition). */
+export const CARD_KINDS_FILE = 'card-kinds.json'
 
 export interface LoadMethodsOptions {
   /** Built-in workshop definitions (workshops/definitions). */
@@ -20,6 +26,8 @@ export interface MethodRegistry {
   /** Built-ins by id, then the extra directory's by id. */
   personas(): Persona[]
   persona(id: string): Persona | undefined
+  /** The card kinds: the built-in ones, then the extra directory's card-kinds.json. Install them (kinds.ts) before judging cards. */
+  cardKinds(): CardKindDeclaration[]
 }
 
 /**
@@ -40,12 +48,21 @@ export function loadMethods(options: LoadMethodsOptions): MethodRegistry {
     }
   }
 
+  // Kinds first: the definitions' steps name them.
+  const kinds = [...builtinCardKinds()]
+  if (extraDir !== undefined) {
+    const file = path.join(extraDir, CARD_KINDS_FILE)
+    if (fs.existsSync(file)) kinds.push(...parseCardKinds(displayPath(file), readText(file), kinds))
+  }
+  const catalog = new CardCatalog(kinds)
+  const parseDefinition = (file: string, text: string) => parseWorkshopDefinition(file, text, catalog)
+
   const workshops = new Collection<WorkshopDefinition>()
-  workshops.addAll(readJsonFiles(builtinDir, true), parseWorkshopDefinition)
+  workshops.addAll(readJsonFiles(builtinDir, true), parseDefinition)
   const personas = new Collection<Persona>()
   personas.addAll(readJsonFiles(builtinPersonaDir, true), parsePersona)
   if (extraDir !== undefined) {
-    workshops.addAll(readJsonFiles(extraDir, true), parseWorkshopDefinition)
+    workshops.addAll(readJsonFiles(extraDir, true, [CARD_KINDS_FILE]), parseDefinition)
     personas.addAll(readJsonFiles(path.join(extraDir, 'personas'), false), parsePersona)
   }
 
@@ -59,6 +76,7 @@ export function loadMethods(options: LoadMethodsOptions): MethodRegistry {
     get: (id) => workshopById.get(id),
     personas: () => [...personaList],
     persona: (id) => personaById.get(id),
+    cardKinds: () => [...kinds],
   }
 }
 
@@ -138,13 +156,21 @@ function sameDirectory(a: string, b: string): boolean {
   }
 }
 
-/** The `*.json` files directly in dir, by name; hidden files (editor and OS leftovers) are skipped. */
-function readJsonFiles(dir: string, required: boolean): SourceFile[] {
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (err) {
+    throw new DefinitionError(displayPath(file), '(file)', `cannot be read: ${err instanceof Error ? err.message : String(err)}`)
+  }
+}
+
+/** The `*.json` files directly in dir, by name; hidden files (editor and OS leftovers) and `except` are skipped. */
+function readJsonFiles(dir: string, required: boolean, except: readonly string[] = []): SourceFile[] {
   if (!required && !fs.existsSync(dir)) return []
   requireDirectory(dir)
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.name.endsWith('.json') && !entry.name.startsWith('.'))
+    .filter((entry) => entry.name.endsWith('.json') && !entry.name.startsWith('.') && !except.includes(entry.name))
     .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFile(path.join(dir, entry.name))))
     .map((entry) => entry.name)
     .sort()

@@ -6,6 +6,14 @@ import type { Db } from './database'
  * into one state row by compact(). Every method is synchronous, so an update
  * is on disk before the caller goes on to relay it.
  */
+export interface DocStoreOptions {
+  /**
+   * Brings a loaded document to the current layout (workshops/doc/upgradeBoard.ts);
+   * what it changes is stored at once, so every reader after it sees the same.
+   */
+  upgrade?: (name: string, ydoc: Y.Doc) => void
+}
+
 export class DocStore {
   private readonly appendStmt
   private readonly updatesStmt
@@ -16,7 +24,10 @@ export class DocStore {
   private readonly deleteUpdatesStmt
   private readonly deleteStateStmt
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly options: DocStoreOptions = {},
+  ) {
     this.appendStmt = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
     this.updatesStmt = db.prepare<[string], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq',
@@ -50,6 +61,20 @@ export class DocStore {
       Y.applyUpdate(ydoc, row.data)
       lastSeq = row.seq
       pendingUpdates++
+    }
+    if (this.options.upgrade) {
+      const made: Uint8Array[] = []
+      const keep = (update: Uint8Array) => made.push(update)
+      ydoc.on('update', keep)
+      try {
+        this.options.upgrade(doc, ydoc)
+      } finally {
+        ydoc.off('update', keep)
+      }
+      for (const update of made) {
+        lastSeq = this.append(doc, update)
+        pendingUpdates++
+      }
     }
     return { ydoc, lastSeq, pendingUpdates }
   }

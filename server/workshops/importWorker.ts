@@ -3,12 +3,15 @@
  * board from the file's bytes and posts it back, or the reason it cannot.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import type { CardKindDeclaration } from '../../workshops/cards/kindDeclaration'
+import { installCardKinds } from '../../workshops/cards/kinds'
 import type { SrcRewrite } from '../../workshops/media/mediaSrcs'
 import type { DocLimits } from '../../workshops/rules/limits'
 import { ImportRefused, prepareImport } from './prepareImport'
 
-const { body, limits, media } = workerData as { body: Uint8Array; limits: DocLimits; media?: SrcRewrite }
+const { body, limits, media, cardKinds } = workerData as { body: Uint8Array; limits: DocLimits; media?: SrcRewrite; cardKinds: CardKindDeclaration[] }
 try {
+  installCardKinds(cardKinds)
   const prepared = prepareImport(body, limits, media)
   parentPort!.postMessage({ ok: true, prepared }, prepared.boardUpdates.map((u) => u.buffer as ArrayBuffer))
 } catch (error) {

@@ -74,7 +74,8 @@ export class WorkshopImporter {
 
   private inWorker(body: Uint8Array, media?: SrcRewrite): Promise<PreparedImport> {
     return new Promise((ok, fail) => {
-      const worker = startWorker({ body, limits: this.limits, media })
+      // The worker is a process of its own as far as modules go: it gets this server's card kinds to judge cards with.
+      const worker = startWorker({ body, limits: this.limits, media, cardKinds: this.methods.cardKinds() })
       let settled = false
       const settle = (fn: () => void) => {
         if (settled) return

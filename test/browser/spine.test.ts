@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert'
 import { eventually, Person } from './helpers/browser'
 import { signInAsOrganiser } from './helpers/signIn'
 import { browserSuite } from './helpers/suite'
-import { clickVisible } from './helpers/visible'
+import { clickVisible, expectReadable } from './helpers/visible'
 
 const suite = browserSuite(test)
 const person = (name: string) => suite.person(name)
@@ -100,6 +100,14 @@ test('a board saved by a newer version asks the user to reload instead of showin
   await clickVisible(p.page.getByRole('button', { name: 'Gå med' }))
   await p.page.getByText('Tavlan är sparad av en nyare version av Samverkstad. Ladda om sidan.').waitFor()
   assert.ok(await p.page.getByRole('button', { name: 'Ladda om' }).isVisible())
+})
+
+test('a board the server upgrades while the page is open asks the user to reload', async () => {
+  const w = await suite.server.createWorkshop()
+  const p = await person('Eva')
+  await p.join(w.participantUrl)
+  suite.server.app.sync.editAsServer(w.id, 'board', (doc) => boardMeta(doc).set(META_DOC_VERSION, 99))
+  await expectReadable(p.page.getByText('Tavlan är sparad av en nyare version av Samverkstad. Ladda om sidan.'))
 })
 
 test.run()

@@ -7,10 +7,11 @@ import { configFromEnv } from '../../server/config'
 import { createLog } from '../../server/log'
 import { DocStore } from '../../server/store/docStore'
 import type { StepAsRun, WorkshopFacts } from '../../server/workshops/facts'
-import { CARD_KINDS } from '../../workshops/cards/kinds'
+import { cardKinds } from '../../workshops/cards/kinds'
 import { validateBoardRecord } from '../../workshops/cards/schema'
 import { boardRecordStore, readBoardRecords } from '../../workshops/doc/boardDoc'
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
+import { DOC_VERSION } from '../../workshops/doc/layout'
 import type { WorkshopFile } from '../../workshops/export/workshopFile'
 import { createWorkshopAt, keyOf, ROOT, tempDataDir, type CreatedWorkshop, TEST_ADMIN_TOKEN } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync } from '../helpers/yClient'
@@ -83,7 +84,7 @@ const templateRecords = [
 
 const boardRecords = [
   ...templateRecords,
-  ...CARD_KINDS.map((kind, i) => card(`k-${kind}`, kind, `${kind}: åäö "text" ; rad\ntvå`, { y: i * 200, author: '' })),
+  ...cardKinds().ids.map((kind, i) => card(`k-${kind}`, kind, `${kind}: åäö "text" ; rad\ntvå`, { y: i * 200, author: '' })),
   card('in-frame', 'idea', 'Idé i stegets ram', { parent: 'step-brainstorm', x: 40, y: 60 }),
   group('g', { x: 3000 }),
   card('in-group', 'note', 'I en grupp', { parent: 'g' }),
@@ -165,7 +166,7 @@ test('round trip: import(export(w)) gives back the same board records, settings,
     await waitForSync(client)
     const byId = (rs: readonly TLRecord[]) => Object.fromEntries(rs.map((r) => [r.id, r]))
     assert.equal(byId(readBoardRecords(client.doc)), byId(first.file.board.records))
-    assert.is(client.doc.getMap('meta').get('docVersion'), 1)
+    assert.is(client.doc.getMap('meta').get('docVersion'), DOC_VERSION)
   } finally {
     client.destroy()
   }

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert'
 import * as Y from 'yjs'
 import { readBoardRecords } from '../../workshops/doc/boardDoc'
 import { BOARD_RECORDS } from '../../workshops/doc/layout'
-import { CARD_KINDS } from '../../workshops/cards/kinds'
+import { cardKinds } from '../../workshops/cards/kinds'
 import { recordsOf, removeRecord, writeRecord } from '../helpers/boardEdits'
 import { makeRandom } from '../helpers/seededRandom'
 import { contentJsonUpdate, openRawPeer, updateFor, updateMessage, type RawPeer } from '../helpers/rawPeer'
@@ -101,7 +101,7 @@ test('seeded fuzz: 400 random well-formed participant updates never change a loc
   const ops: Array<() => void> = [
     () => writeRecord(fuzzer.doc, mutate(anyRecord()) as never),
     () => removeRecord(fuzzer.doc, anyRecord().id as string),
-    () => writeRecord(fuzzer.doc, card(`f${random.int(1e6)}`, random.pick(CARD_KINDS), 'ny', { parent: random.pick(frames()) }) as never),
+    () => writeRecord(fuzzer.doc, card(`f${random.int(1e6)}`, random.pick(cardKinds().ids), 'ny', { parent: random.pick(frames()) }) as never),
     () => writeRecord(fuzzer.doc, { ...frame(`fr${random.int(1e6)}`, 'ram'), isLocked: random.next() < 0.5 } as never),
     () => raw.send(updateMessage(contentJsonUpdate(fuzzer.doc, mutate(anyRecord()) as { id: string }, { replace: random.next() < 0.7 }))),
     () => raw.send(updateMessage(updateFor(fuzzer.doc, (d) => writeRecord(d, mutate(anyRecord()) as never)), 'padded')),

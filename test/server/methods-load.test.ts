@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test } from 'uvu'
+import { cardKinds } from '../../workshops/cards/kinds'
 import * as assert from 'uvu/assert'
 import { displayPath, loadMethods } from '../../server/methods/loadMethods'
 import { DefinitionError } from '../../workshops/method/parseDefinition'
@@ -126,7 +127,7 @@ test('a broken extra workshop is reported with its own file and field', () => {
   })
   assert.is(
     loadError(extraDir).message,
-    `${file}: steps[1].cardKinds[0]: unknown card kind "insikt"; allowed are quote, theme, need, insight, challenge, idea, prototype, note`,
+    `${file}: steps[1].cardKinds[0]: unknown card kind "insikt"; allowed are ${cardKinds().ids.join(', ')}`,
   )
 })
 

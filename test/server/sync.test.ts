@@ -1,6 +1,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import WebSocket from 'ws'
+import { DOC_VERSION } from '../../workshops/doc/layout'
 import { CLOSE_NO_KEY, CLOSE_UNKNOWN_WORKSHOP, CLOSE_WRONG_KEY } from '../../workshops/doc/wire'
 import { cardText, writeCard } from '../helpers/boardEdits'
 import { startTestServer, type TestServer } from '../helpers/testServer'
@@ -52,7 +53,7 @@ test('the board of a new workshop is already set up by the server', async () => 
   const a = client(w.id, w.participantKey)
   await waitForSync(a)
   const meta = a.doc.getMap('meta')
-  assert.is(meta.get('docVersion'), 1)
+  assert.is(meta.get('docVersion'), DOC_VERSION)
   const ids = a.doc.getArray<{ key: string }>('records').toArray().map((e) => e.key)
   assert.ok(ids.includes('document:document'), 'document record present')
   assert.ok(ids.some((id) => id.startsWith('page:')), 'a page present')

@@ -54,6 +54,9 @@ test('readCards: fields, frame name, board order by absolute position', () => {
     parentId: 'shape:f1',
     frameId: 'shape:f1',
     frameName: 'Ledarskap',
+    fields: {},
+    x: 1000,
+    y: 10,
   })
   assert.is(cards[0].frameId, undefined)
   assert.is('frameName' in cards[0], false)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { CARD_KINDS } from '../../workshops/cards/kinds'
+import { cardKinds } from '../../workshops/cards/kinds'
 import { DefinitionError, parsePersona, parseWorkshopDefinition } from '../../workshops/method/parseDefinition'
 import { TEMPLATE_IDS } from '../../workshops/method/templates'
 
@@ -76,7 +76,7 @@ for (const [id, title] of Object.entries(EXPECTED_TITLES)) {
       for (const field of ['title', 'instructions', 'facilitatorNote'] as const) {
         assert.is.not(step[field].en, step[field].sv, `${id}/${step.id}.${field} is not translated`)
       }
-      for (const kind of step.cardKinds) assert.ok(CARD_KINDS.includes(kind))
+      for (const kind of step.cardKinds) assert.ok(cardKinds().has(kind))
     }
     for (const template of def.templates) assert.ok(TEMPLATE_IDS.includes(template))
   })
@@ -197,14 +197,14 @@ test('bad ids', () => {
 test('unknown card kind lists the allowed ones', () => {
   assert.is(
     ws3Message(brokenWs3((d) => (d.steps[4].cardKinds = ['prototype', 'ideas']))),
-    `${WS3}: steps[4].cardKinds[1]: unknown card kind "ideas"; allowed are quote, theme, need, insight, challenge, idea, prototype, note`,
+    `${WS3}: steps[4].cardKinds[1]: unknown card kind "ideas"; allowed are quote, theme, need, insight, challenge, idea, prototype, note, feedback, session, block, scene, role, line, shot, exercise, organisation, activity`,
   )
 })
 
 test('unknown template lists the allowed ones', () => {
   assert.is(
     ws3Message(brokenWs3((d) => (d.templates[0] = 'inspiration-cards'))),
-    `${WS3}: templates[0]: unknown template "inspiration-cards"; allowed are persona, journey, target-picture, cause-effect, risk-factors, inspiration`,
+    `${WS3}: templates[0]: unknown template "inspiration-cards"; allowed are persona, journey, target-picture, cause-effect, risk-factors, inspiration, prototype-test, training-plan, storyboard, exercise-cards, plans`,
   )
 })
 
@@ -217,6 +217,27 @@ test('a template or card kind listed twice', () => {
     ws3Message(brokenWs3((d) => (d.steps[2].cardKinds = ['idea', 'theme', 'idea']))),
     `${WS3}: steps[2].cardKinds[2]: "idea" is listed twice`,
   )
+})
+
+test('a step that works in another frame names one the workshop has', () => {
+  assert.is(
+    ws3Message(brokenWs3((d) => (d.steps[0].frame = { template: 'training-plan' }))),
+    `${WS3}: steps[0].frame.template: "training-plan" is not among this workshop's templates (inspiration, risk-factors, target-picture)`,
+  )
+  assert.is(ws3Message(brokenWs3((d) => (d.steps[3].frame = { step: 'brainstrom' }))), `${WS3}: steps[3].frame.step: no step "brainstrom" in this workshop`)
+  assert.is(ws3Message(brokenWs3((d) => (d.steps[3].frame = { step: d.steps[3].id }))), `${WS3}: steps[3].frame.step: a step cannot use its own frame`)
+  assert.is(
+    ws3Message(
+      brokenWs3((d) => {
+        d.steps[1].frame = { template: 'inspiration' }
+        d.steps[3].frame = { step: d.steps[1].id }
+      }),
+    ),
+    `${WS3}: steps[3].frame.step: step "brainstorm" works in another frame itself; name that frame instead`,
+  )
+  assert.match(ws3Message(brokenWs3((d) => (d.steps[0].frame = { template: 'persona', step: 'brainstorm' }))), `${WS3}: steps[0].frame`)
+  const ok = parseWorkshopDefinition(WS3, brokenWs3((d) => (d.steps[3].frame = { step: 'brainstorm' })))
+  assert.equal(ok.steps[3].frame, { step: 'brainstorm' })
 })
 
 test('duplicate step id names the earlier step', () => {
@@ -234,7 +255,7 @@ test('an extra key is rejected, with a guess when it looks like a typo', () => {
         delete d.steps[2].timebox
       }),
     ),
-    `${WS3}: steps[2].timeBox: unknown field; did you mean "timebox"? allowed fields are id, title, instructions, facilitatorNote, timebox, cardKinds, privateWriting, vote`,
+    `${WS3}: steps[2].timeBox: unknown field; did you mean "timebox"? allowed fields are id, title, instructions, facilitatorNote, timebox, cardKinds, privateWriting, vote, frame`,
   )
   assert.is(
     ws3Message(brokenWs3((d) => (d.author = 'HR'))),

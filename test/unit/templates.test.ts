@@ -10,6 +10,7 @@ import type { Persona, WorkshopDefinition } from '../../workshops/method/types'
 import { TEMPLATE_IDS } from '../../workshops/method/templates'
 import { STEP_FRAME_COLUMNS, STEP_FRAME_ROWS, STEP_FRAME_SIZE } from '../../workshops/templates/grid'
 import {
+  frameOfStep,
   placeTemplates,
   stepFrameId,
   templateFrameId,
@@ -178,20 +179,29 @@ test('every built-in definition: one frame per template and per step, found by i
       assert.is(templateFrames.length, def.templates.length)
       const templatesBottom = Math.max(0, ...templateFrames.map((f) => f.y + f.props.h))
 
-      def.steps.forEach((step, i) => {
+      const ownFrames = def.steps.filter((step) => !step.frame)
+      ownFrames.forEach((step, i) => {
         const frame = get(records, stepFrameId(step.id))
         assert.is(frame.id, `shape:step-${step.id}`)
         assert.equal(frame.meta, { stepId: step.id })
-        assert.is(frame.props.name, `${i + 1}. ${step.title[lang]}`)
+        assert.is(frame.props.name, `${def.steps.indexOf(step) + 1}. ${step.title[lang]}`)
         assert.is(frame.parentId, BOARD_PAGE_ID)
         assert.is(frame.isLocked, false)
         assert.ok(frame.y > templatesBottom, `${def.id}: step frames below the templates`)
         assert.is(frame.props.w, STEP_FRAME_SIZE.w)
         assert.is(frame.props.h, STEP_FRAME_SIZE.h)
-        if (i > 0) assert.is(frame.y, get(records, stepFrameId(def.steps[0].id)).y, 'steps in one row')
+        if (i > 0) assert.is(frame.y, get(records, stepFrameId(ownFrames[0].id)).y, 'steps in one row')
+        if (i > 0) assert.ok(frame.x > get(records, stepFrameId(ownFrames[i - 1].id)).x, 'in the order of the agenda')
         assert.is(childrenOf(records, frame.id).length, 0, 'step frames start empty')
       })
-      assert.is(records.filter((r) => r.parentId === BOARD_PAGE_ID).length, def.templates.length + def.steps.length)
+      // A step that works in a template's or another step's frame has none of its own, and its frame is there.
+      for (const step of def.steps.filter((s) => s.frame)) {
+        assert.not.ok(records.some((r) => r.id === stepFrameId(step.id)), `${def.id}/${step.id} has no frame of its own`)
+        const frame = get(records, frameOfStep(def, step.id))
+        assert.is(frame.type, 'frame')
+        assert.is(frame.isLocked, false, `${def.id}/${step.id}: its frame takes cards`)
+      }
+      assert.is(records.filter((r) => r.parentId === BOARD_PAGE_ID).length, def.templates.length + ownFrames.length)
     }
   }
 })
@@ -356,7 +366,7 @@ test('locks: fixed structure locked, participant surfaces unlocked, nothing unlo
         if (shape.meta.part !== 'headline') assert.ok(shape.isLocked, `${def.id}: label ${shape.id} locked`)
       }
     }
-    for (const step of def.steps) assert.is(get(records, stepFrameId(step.id)).isLocked, false)
+    for (const step of def.steps) assert.is(get(records, frameOfStep(def, step.id)).isLocked, false)
   }
   const ws1Records = place(ws1)
   assert.ok(get(ws1Records, 'shape:tpl-persona').isLocked)
@@ -378,6 +388,34 @@ test('locks: fixed structure locked, participant surfaces unlocked, nothing unlo
   assert.ok(get(ws3Records, 'shape:tpl-target-picture-paper').isLocked)
   assert.not.ok(get(ws3Records, 'shape:tpl-target-picture').isLocked)
   assert.ok(get(ws3Records, 'shape:tpl-target-picture').meta.pinned)
+})
+
+test('WS4–WS8: each places the work area where its structured cards go, and its steps work there', () => {
+  const expected: Record<string, { template: string; steps: string[] }> = {
+    ws4: { template: 'prototype-test', steps: ['prepare-test', 'show-prototypes', 'capture-feedback', 'sort-feedback', 'decide-changes'] },
+    ws5: { template: 'training-plan', steps: ['sessions-and-blocks', 'fill-blocks', 'check-against-needs', 'material-and-owners'] },
+    ws6: { template: 'storyboard', steps: ['storyboard', 'key-lines', 'shot-list', 'read-through'] },
+    ws7: { template: 'exercise-cards', steps: ['situations', 'dare-to-ask', 'role-play'] },
+    ws8: { template: 'plans', steps: ['plan', 'share-plans', 'follow-up'] },
+  }
+  for (const [id, { template, steps }] of Object.entries(expected)) {
+    const def = byId(id)
+    for (const lang of LANGS) {
+      const records = place(def, lang)
+      const area = get(records, templateFrameId(template as never))
+      assert.equal(area.meta, { template, pinned: true }, `${id}: participants' work goes in, the frame itself stays put`)
+      assert.is(area.isLocked, false)
+      const [hint] = childrenOf(records, area.id)
+      assert.ok(hint.isLocked && hint.type === 'text' && plainText(hint).length > 40, `${id}/${lang}: it says what goes where`)
+      assert.equal(def.steps.filter((s) => frameOfStep(def, s.id) === area.id).map((s) => s.id), steps, `${id}: the steps that work there`)
+      assert.ok(area.props.w >= 4 * 200 && area.props.h >= 2 * 220, `${id}: room for columns of cards`)
+    }
+  }
+  // A step about the target picture works on it; the other steps keep frames of their own.
+  const ws8 = byId('ws8')
+  assert.is(frameOfStep(ws8, 'look-back'), templateFrameId('target-picture'))
+  assert.is(frameOfStep(ws8, 'evaluation'), stepFrameId('evaluation'))
+  assert.ok(byId('ws4').steps.find((s) => s.vote)!.cardKinds.includes('feedback'), 'WS4 votes on the feedback, in the frame that holds it')
 })
 
 test('English labels when lang is en', () => {

@@ -100,4 +100,20 @@ test('a board saved by a newer board schema is refused', () => {
   rejects({ ...file, board: { ...file.board, schema } }, /newer version of the board format/)
 })
 
+test('a file saved before cards had fields imports with every card, each given empty fields', () => {
+  const file = JSON.parse(workshopFileToJson(sample()))
+  file.board.schema.sequences['com.tldraw.shape.card'] = 1
+  for (const r of file.board.records) if (r.type === 'card') delete r.props.fields
+  const parsed = parseWorkshopFile(file)
+  const cards = parsed.board.records.filter((r) => r.typeName === 'shape' && r.type === 'card') as unknown as Array<{ id: string; props: { fields: unknown; text: string } }>
+  assert.equal(cards.map((c) => [c.id, c.props.text, c.props.fields]), [
+    ['shape:c', 'Hur skulle vi kunna … ?', {}],
+    ['shape:i', 'Vi har funnit att … åäö', {}],
+  ])
+  // Without the schema saying so, a card without fields is not a card of this version.
+  const bare = JSON.parse(workshopFileToJson(sample()))
+  for (const r of bare.board.records) if (r.type === 'card') delete r.props.fields
+  rejects(bare, /fields/)
+})
+
 test.run()

@@ -1,49 +1,47 @@
-import type { Localized } from '../lang'
+import builtinFile from '../card-kinds.json'
+import { CardCatalog } from './catalog'
+import { checkCardKinds, type CardKindDeclaration } from './kindDeclaration'
 
 /**
- * The method's card kinds. The order is the order of the method's chain and of
- * the card palette; ids are stored in documents, so they never change.
+ * Which card kinds this process knows: the built-in ones from
+ * `workshops/card-kinds.json`, plus an employer's own when the server was
+ * started with WORKSHOPS_DIR.
+ *
+ * The tldraw schema (cardShape.ts, schema.ts) is the same constant
+ * everywhere; its card validators ask `cardKinds()` which kinds and fields
+ * exist. So each process installs its kinds once, before it judges or draws
+ * a card: the server at start from the method it loaded (server/app.ts, the
+ * CLI, the import worker), a browser from what its server sends with the
+ * workshop (GET /api/workshops/<id> → `cardKinds`). Both sides then build the
+ * same catalog from the same declarations, through the same parser, and
+ * validate a card the same way. Until something is installed, the built-in
+ * kinds apply (pure tests, the start page).
  */
-export const CARD_KINDS = [
-  'quote',
-  'theme',
-  'need',
-  'insight',
-  'challenge',
-  'idea',
-  'prototype',
-  'note',
-] as const
 
-export type CardKind = (typeof CARD_KINDS)[number]
+/** A card kind id; the declarations say which exist. */
+export type CardKind = string
 
-export interface CardKindInfo {
-  label: Localized
-  /** Background colour of the card; chosen to stay readable with dark text. */
-  color: string
-  /** Text a new card of this kind starts with (the method's sentence frames). */
-  starter: Localized
+export const BUILTIN_KINDS_FILE = 'workshops/card-kinds.json'
+
+let builtin: CardKindDeclaration[] | null = null
+let installed: CardCatalog | null = null
+
+/** The built-in declarations, checked on first use (the server does it at start, so a broken file stops it). */
+export function builtinCardKinds(): CardKindDeclaration[] {
+  return (builtin ??= checkCardKinds(BUILTIN_KINDS_FILE, builtinFile))
 }
 
-export const CARD_KIND_INFO: Record<CardKind, CardKindInfo> = {
-  quote: { label: { sv: 'Citat', en: 'Quote' }, color: '#fff3b0', starter: { sv: '', en: '' } },
-  theme: { label: { sv: 'Tema', en: 'Theme' }, color: '#ffd6a5', starter: { sv: '', en: '' } },
-  need: { label: { sv: 'Behov', en: 'Need' }, color: '#fdc5d5', starter: { sv: '', en: '' } },
-  insight: {
-    label: { sv: 'Insikt', en: 'Insight' },
-    color: '#bde0fe',
-    starter: { sv: 'Vi har funnit att …', en: 'We have found that …' },
-  },
-  challenge: {
-    label: { sv: 'Utmaning', en: 'Challenge' },
-    color: '#caffbf',
-    starter: { sv: 'Hur skulle vi kunna … ?', en: 'How might we … ?' },
-  },
-  idea: { label: { sv: 'Idé', en: 'Idea' }, color: '#e4c1f9', starter: { sv: '', en: '' } },
-  prototype: { label: { sv: 'Prototyp', en: 'Prototype' }, color: '#a0e7e5', starter: { sv: '', en: '' } },
-  note: { label: { sv: 'Anteckning', en: 'Note' }, color: '#e9ecef', starter: { sv: '', en: '' } },
+/** The card kinds of this process. */
+export function cardKinds(): CardCatalog {
+  return (installed ??= new CardCatalog(builtinCardKinds()))
+}
+
+/** Makes `declarations` this process's card kinds (already checked: parseCardKinds / checkCardKinds). */
+export function installCardKinds(declarations: readonly CardKindDeclaration[]): CardCatalog {
+  installed = new CardCatalog(declarations)
+  return installed
 }
 
 export function isCardKind(value: unknown): value is CardKind {
-  return typeof value === 'string' && (CARD_KINDS as readonly string[]).includes(value)
+  return cardKinds().has(value)
 }

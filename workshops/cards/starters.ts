@@ -1,4 +1,5 @@
-import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from './kinds'
+import type { CardCatalog } from './catalog'
+import { cardKinds, type CardKind } from './kinds'
 
 /**
  * The method's sentence frames ("Vi har funnit att …", "Hur skulle vi kunna
@@ -16,12 +17,23 @@ interface Frame {
   mark: string
 }
 
-const FRAMES: Frame[] = CARD_KINDS.flatMap((kind) => Object.values(CARD_KIND_INFO[kind].starter))
-  .filter((starter) => starter.includes(PLACEHOLDER))
-  .map((starter) => {
-    const at = starter.indexOf(PLACEHOLDER)
-    return { lead: starter.slice(0, at).trimEnd(), mark: starter.slice(at + PLACEHOLDER.length).trim() }
-  })
+const framesOf = new WeakMap<CardCatalog, Frame[]>()
+
+/** The sentence frames of the kinds' starters, once per catalog. */
+function frames(catalog: CardCatalog): Frame[] {
+  let found = framesOf.get(catalog)
+  if (!found) {
+    found = catalog
+      .starters()
+      .filter((starter) => starter.includes(PLACEHOLDER))
+      .map((starter) => {
+        const at = starter.indexOf(PLACEHOLDER)
+        return { lead: starter.slice(0, at).trimEnd(), mark: starter.slice(at + PLACEHOLDER.length).trim() }
+      })
+    framesOf.set(catalog, found)
+  }
+  return found
+}
 
 /**
  * Where the placeholder is in a card's text that is still exactly its
@@ -31,8 +43,8 @@ const FRAMES: Frame[] = CARD_KINDS.flatMap((kind) => Object.values(CARD_KIND_INF
  * once the person has written anything.
  */
 export function placeholderSelection(text: string, kind: CardKind): { start: number; end: number } | null {
-  const starters = Object.values(CARD_KIND_INFO[kind].starter)
-  if (!starters.includes(text)) return null
+  const starter = cardKinds().get(kind)?.starter
+  if (!starter || (starter.sv !== text && starter.en !== text)) return null
   const start = text.indexOf(PLACEHOLDER)
   if (start < 0) return null
   let end = start + PLACEHOLDER.length
@@ -54,7 +66,7 @@ function escape(text: string): string {
  */
 export function withoutPlaceholder(text: string): string {
   const trimmed = text.trim()
-  for (const { lead, mark } of FRAMES) {
+  for (const { lead, mark } of frames(cardKinds())) {
     if (!trimmed.startsWith(lead)) continue
     const rest = trimmed.slice(lead.length)
     if (rest !== '' && !/^\s/.test(rest) && !rest.startsWith(PLACEHOLDER)) continue

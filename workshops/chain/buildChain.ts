@@ -1,8 +1,9 @@
 import type { TLRecord } from '@tldraw/tlschema'
+import type { CardCatalog } from '../cards/catalog'
 import type { CardKind } from '../cards/kinds'
-import { readCards, type Card } from './cards'
-import { clusterFinder } from './clusters'
-import { neighbours, readLinks, type ExtraLink } from './links'
+import { readBoard, type BoardView } from './board'
+import type { Card } from './cards'
+import type { ExtraLink } from './links'
 
 export type { Card } from './cards'
 export type { CardLink, ExtraLink } from './links'
@@ -62,6 +63,10 @@ export interface BuildChainOptions {
   links?: readonly ExtraLink[]
   /** Votes per card id; a card missing here has 0. */
   votes?: Readonly<Record<string, number>>
+  /** The card kinds to read the board with; this process's by default. */
+  catalog?: CardCatalog
+  /** The board already read (readBoard), to share it with the other models. */
+  board?: BoardView
 }
 
 /** Joins theme names in a pair. */
@@ -76,31 +81,13 @@ export const THEME_SEPARATOR = '; '
  * Every list is in board order (absolute y, then x, then id).
  */
 export function buildChain(records: readonly TLRecord[] | readonly unknown[], opts: BuildChainOptions = {}): Chain {
-  const cards = readCards(records)
-  const order = new Map(cards.map((card, i) => [card.id, i]))
-  const byId = new Map(cards.map((card) => [card.id, card]))
-  const linked = neighbours(readLinks(records, opts.links))
-
-  const byBoardOrder = (a: Card, b: Card) => order.get(a.id)! - order.get(b.id)!
-  const linkedOfKind = (card: Card, kind: CardKind): Card[] => {
-    const result: Card[] = []
-    for (const id of linked.get(card.id) ?? []) {
-      const other = byId.get(id)
-      if (other?.kind === kind) result.push(other)
-    }
-    return result.sort(byBoardOrder)
-  }
-  const sitsWith = clusterFinder(records, cards)
+  const board = opts.board ?? readBoard(records, { links: opts.links, catalog: opts.catalog })
+  const { cards, linkedOfKind, byBoardOrder } = board
   /**
    * The themes a card belongs to: those it is linked to by an arrow; without
    * one, the one theme it sits nearest to in its frame (never every theme there).
    */
-  const themesOf = (card: Card): Card[] => {
-    const linkedThemes = linkedOfKind(card, 'theme')
-    if (linkedThemes.length > 0) return linkedThemes
-    const near = sitsWith(card, 'theme')
-    return near ? [near] : []
-  }
+  const themesOf = (card: Card): Card[] => board.ownersOf(card).filter((owner) => owner.kind === 'theme')
   const byTheme = (kind: CardKind): Map<string, Card[]> => {
     const map = new Map<string, Card[]>()
     for (const card of cards) {
@@ -124,7 +111,7 @@ export function buildChain(records: readonly TLRecord[] | readonly unknown[], op
     const value = votes[card.id]
     return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0
   }
-  const ofKind = (kind: CardKind) => cards.filter((card) => card.kind === kind)
+  const ofKind = board.ofKind
 
   const quotesByTheme = byTheme('quote')
   const needsByTheme = byTheme('need')

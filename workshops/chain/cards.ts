@@ -1,4 +1,5 @@
-import { isCardKind, type CardKind } from '../cards/kinds'
+import { FALLBACK_KIND, readFields, type CardCatalog, type CardFields } from '../cards/catalog'
+import { cardKinds, type CardKind } from '../cards/kinds'
 
 /** A method card as the chain sees it: read from a tldraw card shape record. */
 export interface Card {
@@ -12,6 +13,11 @@ export interface Card {
   frameId?: string
   /** That frame's name, when it has one. */
   frameName?: string
+  /** The kind's structured fields that hold a valid value (block: type, minutes …). */
+  fields: CardFields
+  /** Position on the page (top-left corner), through its frames. */
+  x: number
+  y: number
 }
 
 /** The loose record shape we read; input comes from stores, files and the network, so nothing is trusted. */
@@ -101,20 +107,26 @@ export function compareBoardPosition(
 
 /**
  * The cards on the board, in board order (absolute y, then x, then id).
- * Records that are not card shapes are skipped; an unknown kind reads as a note.
+ * Records that are not card shapes are skipped; an unknown kind reads as a
+ * note, and only fields that fit the kind's declaration are kept.
  */
-export function readCards(records: readonly unknown[]): Card[] {
+export function readCards(records: readonly unknown[], catalog: CardCatalog = cardKinds()): Card[] {
   const shapes = indexShapes(records)
   const placed: Array<{ card: Card; id: string; x: number; y: number }> = []
   for (const shape of shapes.values()) {
     if (shape.type !== 'card') continue
     const { props } = shape
+    const kind: CardKind = catalog.has(props.kind) ? props.kind : FALLBACK_KIND
+    const at = absolutePosition(shape, shapes)
     const card: Card = {
       id: shape.id,
-      kind: isCardKind(props.kind) ? props.kind : 'note',
+      kind,
       text: typeof props.text === 'string' ? props.text : '',
       author: typeof props.author === 'string' ? props.author : '',
       parentId: shape.parentId,
+      fields: readFields(catalog, kind, props.fields),
+      x: at.x,
+      y: at.y,
     }
     const frame = enclosingFrame(shape, shapes)
     if (frame) {
@@ -122,7 +134,7 @@ export function readCards(records: readonly unknown[]): Card[] {
       const name = frame.props.name
       if (typeof name === 'string' && name.trim() !== '') card.frameName = name
     }
-    placed.push({ card, id: shape.id, ...absolutePosition(shape, shapes) })
+    placed.push({ card, id: shape.id, x: at.x, y: at.y })
   }
   placed.sort(compareBoardPosition)
   return placed.map((p) => p.card)

@@ -38,12 +38,15 @@ export function clusterFinder(records: readonly unknown[], cards: readonly Card[
     }
     return c
   }
-  const inFrame = new Map<string, Card[]>()
+  // Per frame, its cards of each kind: a lookup scans only the candidates (the sessions of a frame, not all its blocks).
+  const inFrame = new Map<string, Map<CardKind, Card[]>>()
   for (const card of cards) {
     if (card.frameId === undefined) continue
-    const list = inFrame.get(card.frameId)
+    let byKind = inFrame.get(card.frameId)
+    if (!byKind) inFrame.set(card.frameId, (byKind = new Map()))
+    const list = byKind.get(card.kind)
     if (list) list.push(card)
-    else inFrame.set(card.frameId, [card])
+    else byKind.set(card.kind, [card])
   }
 
   return (card, kind) => {
@@ -52,8 +55,8 @@ export function clusterFinder(records: readonly unknown[], cards: readonly Card[
     for (let depth = 0; from && frameId !== undefined && depth < MAX_DEPTH; depth++) {
       let best: Card | undefined
       let bestDistance = Infinity
-      for (const other of inFrame.get(frameId) ?? []) {
-        if (other.kind !== kind || other.id === card.id) continue
+      for (const other of inFrame.get(frameId)?.get(kind) ?? []) {
+        if (other.id === card.id) continue
         const at = centreOf(other.id)
         if (!at) continue
         const d = distance(from, at)

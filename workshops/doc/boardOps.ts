@@ -1,7 +1,8 @@
 import type { TLParentId, TLRecord, TLShape } from '@tldraw/tlschema'
 import { createBindingId, createShapeId } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
-import { CARD_DEFAULT_SIZE, CARD_SHAPE_TYPE, type CardShape } from '../cards/cardShape'
+import { CARD_SHAPE_TYPE, cardSize, type CardShape } from '../cards/cardShape'
+import type { CardFields } from '../cards/catalog'
 import type { CardKind } from '../cards/kinds'
 
 /**
@@ -35,13 +36,13 @@ export function nextIndex(records: RecordSource, parentId: string): IndexKey {
 
 export function newCard(
   records: RecordSource,
-  card: { kind: CardKind; text: string; author: string; parentId: TLParentId; x: number; y: number; id?: string; index?: IndexKey },
+  card: { kind: CardKind; text: string; author: string; parentId: TLParentId; x: number; y: number; id?: string; index?: IndexKey; fields?: CardFields },
 ): CardShape {
   // Callers placing many cards pass the index they keep track of (nextIndex reads the whole board).
   const index = card.index ?? nextIndex(records, card.parentId)
   return {
     ...shapeBase(card.id ?? createShapeId(), CARD_SHAPE_TYPE, card.parentId, card.x, card.y, index),
-    props: { kind: card.kind, text: card.text, author: card.author, ...CARD_DEFAULT_SIZE },
+    props: { kind: card.kind, text: card.text, author: card.author, ...cardSize(card.kind), fields: { ...card.fields } },
   } as CardShape
 }
 

@@ -15,5 +15,7 @@ export const META_TLDRAW_SCHEMA = 'tldrawSchema'
 /**
  * Version of our document layout (roots, card props). A client that meets a
  * higher number than it knows asks the user to reload instead of guessing.
+ * 2: cards carry `fields` (the card shape's AddFields migration); the server
+ * upgrades a stored board when it loads it (upgradeBoard.ts).
  */
-export const DOC_VERSION = 1
+export const DOC_VERSION = 2

@@ -3,13 +3,16 @@
  * once as a plain model (buildReport), then written as Markdown here and as
  * DOCX on the server, so both say the same. Pure: no Node or DOM API.
  */
+import { readBoard } from '../chain/board'
 import { buildChain, type Pair } from '../chain/buildChain'
-import { asShape, readCards, type Card } from '../chain/cards'
+import { buildPlans } from '../chain/plans'
+import { asShape, type Card } from '../chain/cards'
 import { neighbours, readLinks } from '../chain/links'
 import type { Lang, Localized } from '../lang'
 import type { WorkshopDefinition } from '../method/types'
 import { escapeMarkdown } from './markdown'
 import { votesLabel } from './pairRows'
+import { organisationName, PLANS_LABELS } from './plansExport'
 
 /** One step of the agenda as it was run (structurally WorkshopFacts' StepAsRun). */
 export interface ReportStepAsRun {
@@ -74,8 +77,13 @@ export interface Report {
   pairs: Pair[]
   topIdeas: Array<{ text: string; votes: number; challenges: string[] }>
   prototypes: Array<{ text: string; ideas: string[] }>
-  /** Null when the method has no plan step. */
+  /** Notes in a plan step's frame (boards from before plans had cards); null when the method has no such step. */
   plan: Array<{ text: string; author: string }> | null
+  /**
+   * Each organisation's plan (WS8: organisation and activity cards), in
+   * reading order; null when the method has none and the board holds none.
+   */
+  plans: Array<{ name: string; followUp: string; activities: Array<{ what: string; who: string; when: string }> }> | null
   evaluation: EvaluationResults | null
   boardImage: { madeAt: string } | null
 }
@@ -84,7 +92,7 @@ export const REPORT_LABELS: Record<Lang, Record<
   | 'report' | 'method' | 'date' | 'agendaRun' | 'agendaPlanned' | 'agendaPlannedNote' | 'step' | 'start' | 'duration'
   | 'planned' | 'ongoing' | 'minutes' | 'pairs' | 'noPairs' | 'challenge' | 'theme' | 'votes' | 'quotes' | 'ideas'
   | 'prototype' | 'topIdeas' | 'noVotes' | 'forChallenge' | 'prototypes' | 'noPrototypes' | 'fromIdea' | 'plan'
-  | 'noPlan' | 'evaluation' | 'responses' | 'question' | 'before' | 'after' | 'comments' | 'board' | 'boardImageAt'
+  | 'noPlan' | 'noPlans' | 'followUp' | 'evaluation' | 'responses' | 'question' | 'before' | 'after' | 'comments' | 'board' | 'boardImageAt'
   | 'boardImageInDocx' | 'empty' | 'themes' | 'needs' | 'allNeeds' | 'unthemedQuotes',
   string
 >> = {
@@ -117,6 +125,8 @@ export const REPORT_LABELS: Record<Lang, Record<
     fromIdea: 'från idén',
     plan: 'Plan för fortsatt arbete',
     noPlan: 'Inga aktiviteter i planen.',
+    noPlans: 'Inga organisationer har gjort en plan ännu.',
+    followUp: 'Uppföljning',
     evaluation: 'Utvärdering',
     responses: 'Antal svar',
     question: 'Fråga',
@@ -161,6 +171,8 @@ export const REPORT_LABELS: Record<Lang, Record<
     fromIdea: 'from the idea',
     plan: 'Plan for continued work',
     noPlan: 'No activities in the plan.',
+    noPlans: 'No organisation has made a plan yet.',
+    followUp: 'Follow-up',
     evaluation: 'Evaluation',
     responses: 'Responses',
     question: 'Question',
@@ -240,8 +252,9 @@ function agendaOf(input: ReportInput, timeZone: string): Report['agenda'] {
 export function buildReport(input: ReportInput): Report {
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE
   const { records, votes } = input
-  const chain = buildChain(records, { votes: votes as Record<string, number> })
-  const cards = readCards(records)
+  const board = readBoard(records)
+  const chain = buildChain(records, { votes: votes as Record<string, number>, board })
+  const cards = board.cards
   const linked = neighbours(readLinks(records))
   const linkedOfKind = (card: Card, kind: Card['kind']): Card[] =>
     cards.filter((other) => other.kind === kind && linked.get(card.id)?.has(other.id))
@@ -257,9 +270,25 @@ export function buildReport(input: ReportInput): Report {
     .filter((c) => c.kind === 'prototype')
     .map((p) => ({ text: p.text, ideas: linkedOfKind(p, 'idea').map((i) => i.text) }))
 
-  const planStepIds = new Set((input.definition?.steps ?? []).map((s) => s.id).filter(isPlanStep))
+  const usesKind = (kind: string) => (input.definition?.steps ?? []).some((s) => s.cardKinds?.includes(kind))
+  const planModel = buildPlans(board)
+  const plans: Report['plans'] =
+    usesKind('activity') || usesKind('organisation') || planModel.organisations.length > 0 || planModel.loose.length > 0
+      ? [
+          ...planModel.organisations.map((org, i) => ({
+            name: organisationName(org.name, i + 1, input.lang),
+            followUp: org.followUp,
+            activities: org.activities.map(({ what, who, when }) => ({ what, who, when })),
+          })),
+          ...(planModel.loose.length > 0
+            ? [{ name: PLANS_LABELS[input.lang].loose, followUp: '', activities: planModel.loose.map(({ what, who, when }) => ({ what, who, when })) }]
+            : []),
+        ]
+      : null
+
+  const planStepIds = new Set((input.definition?.steps ?? []).filter((s) => !s.frame).map((s) => s.id).filter(isPlanStep))
   let plan: Report['plan'] = null
-  if (planStepIds.size > 0) {
+  if (planStepIds.size > 0 && plans === null) {
     const frames = stepFrames(records)
     plan = cards
       .filter((c) => c.kind === 'note' && c.frameId !== undefined && planStepIds.has(frames.get(c.frameId) ?? ''))
@@ -289,10 +318,17 @@ export function buildReport(input: ReportInput): Report {
     topIdeas,
     prototypes,
     plan,
+    plans,
     evaluation: input.evaluation && input.evaluation.responses > 0 ? input.evaluation : null,
     boardImage:
       input.boardImageAt != null ? { madeAt: `${dateIn(input.boardImageAt, timeZone)} ${clockIn(input.boardImageAt, timeZone)}` } : null,
   }
+}
+
+/** " – HR-strateg, hösten": who and when after an activity, as far as they are given. */
+export function activityDetail(a: { who: string; when: string }, esc: (text: string) => string = (t) => t): string {
+  const parts = [a.who, a.when].filter((p) => p.trim() !== '').map(esc)
+  return parts.length > 0 ? ` – ${parts.join(', ')}` : ''
 }
 
 /** "12 min", "pågår"; an unrun step shows "–". */
@@ -402,7 +438,16 @@ export function reportToMarkdown(report: Report): string {
     )
   }
 
-  if (report.plan !== null) {
+  if (report.plans !== null) {
+    para(`## ${l.plan}`)
+    if (report.plans.length === 0) para(l.noPlans)
+    for (const org of report.plans) {
+      para(`### ${esc(org.name)}`)
+      if (org.followUp) para(`**${l.followUp}:** ${org.followUp}`)
+      if (org.activities.length === 0) para(l.noPlan)
+      else para(...org.activities.map((a) => `- ${esc(a.what)}${activityDetail(a, esc)}`))
+    }
+  } else if (report.plan !== null) {
     para(`## ${l.plan}`)
     if (report.plan.length === 0) para(l.noPlan)
     else para(...report.plan.map((item) => `- ${esc(item.text)}`))

@@ -1,4 +1,4 @@
-import { CARD_KIND_INFO, isCardKind } from '../cards/kinds'
+import { cardKinds, isCardKind } from '../cards/kinds'
 import type { Lang, Localized } from '../lang'
 import type { Trace, TraceCell, TraceFlag } from '../programme/trace'
 import { escapeMarkdown } from './markdown'
@@ -14,7 +14,7 @@ const OTHER_KIND_LABELS: Record<string, Localized> = {
 }
 
 export function kindLabel(kind: string, lang: Lang): string {
-  if (isCardKind(kind)) return CARD_KIND_INFO[kind].label[lang]
+  if (isCardKind(kind)) return cardKinds().label(kind, lang)
   return OTHER_KIND_LABELS[kind]?.[lang] ?? kind
 }
 

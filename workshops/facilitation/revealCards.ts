@@ -1,7 +1,8 @@
 import type { TLParentId, TLRecord } from '@tldraw/tlschema'
 import { createShapeId } from '@tldraw/tlschema'
-import { CARD_AUTHOR_MAX, CARD_DEFAULT_SIZE, CARD_TEXT_MAX } from '../cards/cardShape'
-import { isCardKind } from '../cards/kinds'
+import { CARD_AUTHOR_MAX, CARD_DEFAULT_SIZE, CARD_TEXT_MAX, cardSize } from '../cards/cardShape'
+import { readFields, type CardFields } from '../cards/catalog'
+import { cardKinds, isCardKind } from '../cards/kinds'
 import { validateBoardRecord } from '../cards/schema'
 import { newCard, type RecordSource } from '../doc/boardOps'
 import { CARD_GAP } from '../templates/grid'
@@ -31,6 +32,8 @@ interface PrivateCard {
   kind: string
   text: string
   author: string
+  fields: CardFields
+  parentId: string
   x: number
   y: number
 }
@@ -43,6 +46,9 @@ function readPrivateCard(record: unknown): PrivateCard | null {
     kind: r.props.kind,
     text: typeof r.props.text === 'string' ? r.props.text.slice(0, CARD_TEXT_MAX) : '',
     author: typeof r.props.author === 'string' ? r.props.author.slice(0, CARD_AUTHOR_MAX) : '',
+    // Only values that fit the kind's fields come along (a feedback's verdict, a block's minutes).
+    fields: readFields(cardKinds(), r.props.kind, r.props.fields),
+    parentId: typeof (r as { parentId?: unknown }).parentId === 'string' ? (r as { parentId: string }).parentId : '',
     x: typeof r.x === 'number' && Number.isFinite(r.x) ? r.x : 0,
     y: typeof r.y === 'number' && Number.isFinite(r.y) ? r.y : 0,
   }
@@ -58,7 +64,10 @@ export function planReveal(input: RevealInput): RevealPlan {
   const { target, board } = input
   const newId = input.newId ?? (() => createShapeId())
   const width = target.w
-  const step = CARD_DEFAULT_SIZE.w + CARD_GAP
+  // One grid for everyone's cards, wide and tall enough for the largest kind among them.
+  const sizes = input.groups.flat().map(readPrivateCard).filter((c): c is PrivateCard => c !== null).map((c) => cardSize(c.kind))
+  const cell = { w: Math.max(CARD_DEFAULT_SIZE.w, ...sizes.map((z) => z.w)), h: Math.max(CARD_DEFAULT_SIZE.h, ...sizes.map((z) => z.h)) }
+  const step = cell.w + CARD_GAP
   const columns = Math.max(1, Math.floor((width - CARD_GAP) / step))
   const parentId = ('frameId' in target ? target.frameId : target.pageId) as TLParentId
   const originX = 'frameId' in target ? CARD_GAP : target.x
@@ -75,19 +84,28 @@ export function planReveal(input: RevealInput): RevealPlan {
       .filter((c): c is PrivateCard => c !== null)
       .sort((a, b) => a.y - b.y || a.x - b.x)
     if (mine.length === 0) continue
-    mine.forEach((c, i) => {
+    // A card that is part of another (feedback under its prototype, a block under its session) belongs by where it
+    // sits: one written in the target frame keeps its place there. The rest go in this person's row.
+    const staying = (c: PrivateCard) => 'frameId' in target && c.parentId === target.frameId && cardKinds().partOf(c.kind) !== undefined
+    for (const c of mine.filter(staying)) {
+      cards.push(validateBoardRecord(newCard(placed, { id: newId(), kind: c.kind, text: c.text, fields: c.fields, author: input.anonymous ? '' : c.author, parentId, x: c.x, y: c.y })))
+    }
+    const rowed = mine.filter((c) => !staying(c))
+    if (rowed.length === 0) continue
+    rowed.forEach((c, i) => {
       const card = newCard(placed, {
         id: newId(),
-        kind: c.kind as never,
+        kind: c.kind,
         text: c.text,
+        fields: c.fields,
         author: input.anonymous ? '' : c.author,
         parentId,
         x: originX + (i % columns) * step,
-        y: y + Math.floor(i / columns) * (CARD_DEFAULT_SIZE.h + CARD_GAP),
+        y: y + Math.floor(i / columns) * (cell.h + CARD_GAP),
       })
       cards.push(validateBoardRecord(card))
     })
-    y += Math.ceil(mine.length / columns) * (CARD_DEFAULT_SIZE.h + CARD_GAP)
+    y += Math.ceil(rowed.length / columns) * (cell.h + CARD_GAP)
   }
   const needed = y + CARD_GAP
   const frame = 'frameId' in target && needed > target.h ? { id: target.frameId, h: needed } : null

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { CARD_KINDS } from '../cards/kinds'
 import { carryOverProblems, carryOverSchema } from './carryOverSchema'
 import { LANGS, type Lang } from '../lang'
 import { TEMPLATE_IDS } from './templates'
@@ -145,8 +144,27 @@ function choice<const T extends readonly [string, ...string[]]>(values: T, what:
   })
 }
 
-export const cardKindSchema = choice(CARD_KINDS, 'card kind')
+/**
+ * A card kind's id. Which kinds exist is the method's data (card-kinds.json,
+ * perhaps extended from WORKSHOPS_DIR): parseWorkshopDefinition checks the
+ * ids against the loaded kinds once the file's shape is right.
+ */
+export const cardKindSchema = z.string({ error: expecting('a card kind id, like "insight"') })
 export const templateIdSchema = choice(TEMPLATE_IDS, 'template')
+
+/**
+ * Where a step's work happens, when it is not a frame of its own: a
+ * template's frame ({ "template": "persona" }) or the frame of an earlier or
+ * later step ({ "step": "capture-feedback" }), e.g. a vote on the cards
+ * written in another step. Checked against the definition below.
+ */
+export const stepFrameSchema = z.union(
+  [
+    strictRecord({ template: templateIdSchema }, 'a frame like { "template": "persona" } or { "step": "brainstorm" }'),
+    strictRecord({ step: idSchema }, 'a frame like { "template": "persona" } or { "step": "brainstorm" }'),
+  ],
+  { error: expecting('a frame like { "template": "persona" } or { "step": "brainstorm" }') },
+)
 
 export const workshopStepSchema = strictRecord(
   {
@@ -158,6 +176,7 @@ export const workshopStepSchema = strictRecord(
     cardKinds: listWithoutRepeats(cardKindSchema, 'a list of card kinds, like ["insight", "quote"]'),
     privateWriting: booleanSchema,
     vote: booleanSchema,
+    frame: stepFrameSchema.optional(),
   },
   'a step (an object with id, title, instructions, …)',
 )
@@ -210,6 +229,22 @@ export const workshopDefinitionSchema: z.ZodType<WorkshopDefinition> = workshopD
           path: ['steps', i, 'cardKinds'],
           message: 'a step with private writing needs at least one card kind to write, got an empty list',
         })
+      }
+      if (step.frame && 'template' in step.frame && !def.templates.includes(step.frame.template)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'frame', 'template'],
+          message: `"${step.frame.template}" is not among this workshop's templates (${def.templates.join(', ') || 'none'})`,
+        })
+      }
+      if (step.frame && 'step' in step.frame) {
+        const target = step.frame.step
+        const other = def.steps.find((s) => s.id === target)
+        if (!other || other === step) {
+          ctx.addIssue({ code: 'custom', path: ['steps', i, 'frame', 'step'], message: other ? 'a step cannot use its own frame' : `no step "${target}" in this workshop` })
+        } else if (other.frame) {
+          ctx.addIssue({ code: 'custom', path: ['steps', i, 'frame', 'step'], message: `step "${target}" works in another frame itself; name that frame instead` })
+        }
       }
       if (step.vote && step.cardKinds.length === 0) {
         ctx.addIssue({

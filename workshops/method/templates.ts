@@ -11,6 +11,12 @@ export const TEMPLATE_IDS = [
   'cause-effect',
   'risk-factors',
   'inspiration',
+  // WS4–WS8: the frames where their structured cards are laid out.
+  'prototype-test',
+  'training-plan',
+  'storyboard',
+  'exercise-cards',
+  'plans',
 ] as const
 
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
@@ -23,6 +29,11 @@ export const TEMPLATE_LABELS: Record<TemplateId, Localized> = {
   'cause-effect': { sv: 'Orsak och samband', en: 'Cause and effect' },
   'risk-factors': { sv: 'Riskfaktorer', en: 'Risk factors' },
   inspiration: { sv: 'Inspirationskort', en: 'Inspiration cards' },
+  'prototype-test': { sv: 'Test av prototyperna', en: 'Testing the prototypes' },
+  'training-plan': { sv: 'Utbildningsplan', en: 'Training plan' },
+  storyboard: { sv: 'Storyboard', en: 'Storyboard' },
+  'exercise-cards': { sv: 'Samtalsövningar', en: 'Conversation exercises' },
+  plans: { sv: 'Planer för fortsatt arbete', en: 'Plans for continued work' },
 }
 
 export function isTemplateId(value: unknown): value is TemplateId {

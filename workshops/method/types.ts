@@ -35,7 +35,12 @@ export interface WorkshopStep {
   privateWriting: boolean
   /** The step has a dot vote on cards of the step's card kinds. */
   vote: boolean
+  /** Where the step's work happens when that is not a frame of its own (see frameOfStep). */
+  frame?: StepFrame
 }
+
+/** A template's frame, or another step's own frame. */
+export type StepFrame = { template: TemplateId } | { step: string }
 
 /** A persona placed by the persona template (Anna is built in; employers add their own). */
 export interface Persona {

@@ -10,7 +10,7 @@ import type { VoteResult } from '../facilitation/votes'
 import type { Localized } from '../lang'
 import type { WorkshopDefinition } from '../method/types'
 import { CARD_GAP } from '../templates/grid'
-import { stepFrameId, templateFrameId } from '../templates/placeTemplates'
+import { frameOfStep, templateFrameId } from '../templates/placeTemplates'
 import { readBoardView, type BoardCard, type BoardView } from './boardView'
 import { shapeText } from './cardText'
 import { isTemplateCarry, type CarryCards, type CarryTemplate } from './declarations'
@@ -220,7 +220,8 @@ export function planCarryOver(input: CarryInput): CarryPlan {
 
   function carryCards(source: CarrySource, declaration: CarryCards): void {
     const groups = selectGroups(viewOf(source), declaration, source.votes ?? [])
-    place(source, groups, landingFrame(stepFrameId(declaration.into)))
+    // The step's frame is where its work happens: its own, or the work area the definition names for it.
+    place(source, groups, landingFrame(frameOfStep(target.definition, declaration.into)))
   }
 
   function carryTemplate(source: CarrySource, declaration: CarryTemplate): void {

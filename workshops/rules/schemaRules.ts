@@ -1,6 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { CARD_SHAPE_TYPE } from '../cards/cardShape'
-import { boardSchema } from '../cards/schema'
+import { boardSchema, checkCardFields } from '../cards/schema'
 import { isAssetSrcOf } from '../media/assetSrc'
 import type { RecordRule } from './recordChange'
 
@@ -11,7 +11,7 @@ const DOCUMENT_TYPES = new Set(
     .map((t) => t.typeName as string),
 )
 
-/** Every record written must pass tldraw's schema with our card shape, and be stored under its own id. */
+/** Every record written must pass tldraw's schema with our card shape (a card's fields fitting its kind), and be stored under its own id. */
 export const validRecord: RecordRule = (change) => {
   if (change.after === undefined) return null
   const r = change.after as Partial<TLRecord> | null
@@ -19,7 +19,7 @@ export const validRecord: RecordRule = (change) => {
     return 'invalid-record'
   }
   try {
-    boardSchema.types[r.typeName as keyof typeof boardSchema.types].validate(r)
+    checkCardFields(boardSchema.types[r.typeName as keyof typeof boardSchema.types].validate(r) as TLRecord)
     return null
   } catch {
     return 'invalid-record'

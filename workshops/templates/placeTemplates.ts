@@ -45,6 +45,7 @@ import {
   RISK_FACTOR_TEXTS,
   STEP_TEXTS,
   TARGET_PICTURE_TEXTS,
+  WORK_AREA_TEXTS,
 } from './templateTexts'
 
 export interface PlaceTemplatesOptions {
@@ -72,6 +73,19 @@ export function templatePartId(template: TemplateId, part: string): TLShapeId {
 
 export function stepFrameId(stepId: string): TLShapeId {
   return createShapeId(`step-${stepId}`)
+}
+
+/**
+ * The frame where a step's work happens: its own step frame, or the
+ * template's or other step's frame its definition names (`frame`). Agenda
+ * moves, votes in the step's frame, the reveal and cards added from the
+ * outline all go there.
+ */
+export function frameOfStep(definition: Pick<WorkshopDefinition, 'steps'> | null | undefined, stepId: string): TLShapeId {
+  const frame = definition?.steps.find((s) => s.id === stepId)?.frame
+  if (frame && 'template' in frame) return templateFrameId(frame.template)
+  if (frame && 'step' in frame) return stepFrameId(frame.step)
+  return stepFrameId(stepId)
 }
 
 /** What a template builder hands back: its frame's size and lock, and the shapes inside it. */
@@ -124,14 +138,18 @@ export function placeTemplates(definition: WorkshopDefinition, opts: PlaceTempla
   }
 
   const stepsY = seen.size > 0 ? rowHeight + ROW_GAP : 0
+  let column = 0
   definition.steps.forEach((step, i) => {
+    // A step that works in a template's or another step's frame has none of its own.
+    if (step.frame) return
+    const at = column++
     records.push(
       frameShape(
         {
           id: stepFrameId(step.id),
           parentId: BOARD_PAGE_ID,
           index: pageIndex(),
-          x: i * (STEP_FRAME_SIZE.w + FRAME_GAP),
+          x: at * (STEP_FRAME_SIZE.w + FRAME_GAP),
           y: stepsY,
           isLocked: false,
           meta: { stepId: step.id },
@@ -151,6 +169,11 @@ const BUILDERS: Record<TemplateId, (ctx: BuildContext) => TemplateContent> = {
   'cause-effect': buildCauseEffect,
   'risk-factors': buildRiskFactors,
   inspiration: buildInspiration,
+  'prototype-test': workArea('prototype-test', { columns: 4, rows: 6, cell: { w: 200, h: 140 } }),
+  'training-plan': workArea('training-plan', { columns: 4, rows: 6, cell: { w: 240, h: 180 } }),
+  storyboard: workArea('storyboard', { columns: 6, rows: 5, cell: { w: 240, h: 180 } }),
+  'exercise-cards': workArea('exercise-cards', { columns: 3, rows: 2, cell: { w: 280, h: 220 } }),
+  plans: workArea('plans', { columns: 4, rows: 6, cell: { w: 200, h: 140 } }),
 }
 
 /** Placement of a child of `parentId`. */
@@ -427,5 +450,32 @@ function buildInspiration({ lang, frameId, part }: BuildContext): TemplateConten
     pinned: true,
     name: TEMPLATE_LABELS.inspiration[lang],
     children,
+  }
+}
+
+/** Between the columns of a work area: wider than between cards, so each column reads as one. */
+const COLUMN_GAP = 60
+
+/**
+ * A WS4–WS8 work area: a frame with what to do written across its top and
+ * room for `columns` columns of `rows` cards below (a heading card such as a
+ * prototype, session, scene or organisation at the top of each, its parts
+ * under it). Participants' work goes straight in, so the frame is pinned and
+ * unlocked; only the text is locked.
+ */
+function workArea(template: keyof typeof WORK_AREA_TEXTS, layout: { columns: number; rows: number; cell: { w: number; h: number } }) {
+  return ({ lang, frameId, part }: BuildContext): TemplateContent => {
+    const contentW = layout.columns * layout.cell.w + (layout.columns - 1) * COLUMN_GAP
+    const hint = WORK_AREA_TEXTS[template][lang]
+    const hintH = textHeight(hint, contentW, 's')
+    const roomH = layout.rows * layout.cell.h + (layout.rows - 1) * CARD_GAP
+    return {
+      w: 2 * PAD + contentW,
+      h: PAD + hintH + CARD_GAP + roomH + PAD,
+      isLocked: false,
+      pinned: true,
+      name: TEMPLATE_LABELS[template][lang],
+      children: [textShape(child(part('hint'), frameId, 'a1' as IndexKey, PAD, PAD, true, { template }), contentW, hint, { color: 'grey' })],
+    }
   }
 }

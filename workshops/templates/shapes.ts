@@ -54,9 +54,9 @@ export function frameShape(at: Placement, props: { w: number; h: number; name: s
 
 export function cardShape(
   at: Placement,
-  props: { kind: CardKind; text: string; author?: string; w: number; h: number },
+  props: { kind: CardKind; text: string; author?: string; w: number; h: number; fields?: CardShape['props']['fields'] },
 ): CardShape {
-  return { ...base(at), type: 'card', props: { author: '', ...props } } as CardShape
+  return { ...base(at), type: 'card', props: { author: '', fields: {}, ...props } } as CardShape
 }
 
 export interface TextOptions {

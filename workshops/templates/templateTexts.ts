@@ -168,6 +168,34 @@ export const INSPIRATIONS: Inspiration[] = [
   },
 ]
 
+/**
+ * The WS4–WS8 work areas: what each frame's heading line tells people, and
+ * how its columns are laid out (a heading card at the top of each column,
+ * its parts below).
+ */
+export const WORK_AREA_TEXTS = {
+  'prototype-test': {
+    sv: 'Lägg varje prototyp överst i en egen kolumn. Under den: frågorna vi vill ha svar på och chefernas återkoppling – Fungerar, Ändra eller Fråga – med vilken roll den kommer från, aldrig ett namn. Skriv på prototypkortet vad vi ändrar.',
+    en: 'Put each prototype at the top of a column of its own. Below it: the questions we want answered and the managers\' feedback – Works, Change or Question – with the role it comes from, never a name. Write on the prototype card what we will change.',
+  },
+  'training-plan': {
+    sv: 'Ett kort Tillfälle överst i varje kolumn, med dess längd. Blocken under sitt tillfälle i den ordning de kommer, med typ, tid, material och ansvarig. Koppla varje block till behoven och prototyperna det svarar mot. Tavlan visar när blocken tar längre tid än tillfället och vilka behov inget block svarar mot.',
+    en: 'A Session card at the top of each column, with its length. The blocks below their session in the order they come, with type, time, material and who is responsible. Link each block to the needs and prototypes it answers. The board shows when the blocks take longer than the session and which needs no block answers.',
+  },
+  storyboard: {
+    sv: 'Scenerna i ordning från vänster till höger, ett scenkort överst i varje kolumn: plats, vilka som är med och vad som händer. Under scenen: dess nyckelrepliker och det som ska spelas in.',
+    en: 'The scenes in order from left to right, one scene card at the top of each column: place, who is in it and what happens. Below the scene: its key lines and what is to be recorded.',
+  },
+  'exercise-cards': {
+    sv: 'Ett kort per övning: situationen, vad chefen, medarbetaren och observatören var för sig får veta, och frågorna att öva på – våga se, våga fråga. Korten skrivs ut ett per sida.',
+    en: 'One card per exercise: the situation, what the manager, the employee and the observer are each told, and the questions to practise – daring to see, daring to ask. The cards print one per page.',
+  },
+  plans: {
+    sv: 'Varje organisation har en kolumn: organisationskortet överst, med datum för uppföljningen om sex månader, och aktiviteterna under det – vad, vem och när.',
+    en: 'Each organisation has a column: the organisation card at the top, with the date of the follow-up six months on, and its activities below it – what, who and when.',
+  },
+} satisfies Record<string, Localized>
+
 export const STEP_TEXTS = {
   title: { sv: '{n}. {title}', en: '{n}. {title}' },
 } satisfies Record<string, Localized>

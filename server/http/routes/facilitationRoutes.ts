@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CARD_KINDS } from '../../../workshops/cards/kinds'
+import { isCardKind } from '../../../workshops/cards/kinds'
 import { VOTER_ID_PATTERN, type TimeAnswer } from '../../../workshops/facilitation/api'
 import { DEFAULT_ALLOW_STACKING, DEFAULT_DOTS_PER_PERSON, MAX_DOTS_PER_PERSON } from '../../../workshops/facilitation/votes'
 import { HttpError, readJson, requestKey, sendJson } from '../respond'
@@ -11,7 +11,7 @@ const voteControlBody = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('open'),
     target: z
-      .object({ kind: z.enum(CARD_KINDS).optional(), frameId: shapeId.optional() })
+      .object({ kind: z.string().max(40).refine(isCardKind, 'a card kind of this method').optional(), frameId: shapeId.optional() })
       .strict()
       .refine((t) => t.kind !== undefined || t.frameId !== undefined, 'name a card kind, a frame, or both'),
     dotsPerPerson: z.number().int().min(1).max(MAX_DOTS_PER_PERSON).optional(),

@@ -12,7 +12,7 @@ const createWorkshopBody = z.object({
   persona: z.string().max(64).optional(),
 })
 
-export function workshopRoutes({ config, workshops, baseUrl, auth, access, audit, carryOver, programmes }: ApiDeps): Route[] {
+export function workshopRoutes({ config, methods, workshops, baseUrl, auth, access, audit, carryOver, programmes }: ApiDeps): Route[] {
   return [
     {
       method: 'POST',
@@ -53,6 +53,8 @@ export function workshopRoutes({ config, workshops, baseUrl, auth, access, audit
           role,
           definition: workshops.definitionOf(workshop) ?? null,
           programme: programme ? { ...programme, viaProgrammeKey: viaProgramme } : null,
+          // The browser builds its card shape from these, so it judges and draws cards as this server does.
+          cardKinds: methods.cardKinds(),
         })
       },
     },

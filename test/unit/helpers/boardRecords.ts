@@ -44,10 +44,15 @@ function base(id: string, type: string, at: Placement) {
   }
 }
 
-export function card(id: string, kind: CardKind, text: string, opts: Placement & { author?: string; w?: number; h?: number } = {}) {
+export function card(
+  id: string,
+  kind: CardKind,
+  text: string,
+  opts: Placement & { author?: string; w?: number; h?: number; fields?: Record<string, string | number> } = {},
+) {
   return {
     ...base(id, 'card', opts),
-    props: { kind, text, author: opts.author ?? '', w: opts.w ?? 200, h: opts.h ?? 140 },
+    props: { kind, text, author: opts.author ?? '', w: opts.w ?? 200, h: opts.h ?? 140, fields: { ...opts.fields } },
   }
 }
 
