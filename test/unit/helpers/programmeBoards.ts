@@ -8,7 +8,7 @@ import type { CardKind } from '../../../workshops/cards/kinds'
 import { BOARD_PAGE_ID, emptyBoardRecords } from '../../../workshops/doc/initialRecords'
 import { parsePersona, parseWorkshopDefinition } from '../../../workshops/method/parseDefinition'
 import type { WorkshopDefinition } from '../../../workshops/method/types'
-import { placeTemplates, stepFrameId } from '../../../workshops/templates/placeTemplates'
+import { frameOfStep, placeTemplates } from '../../../workshops/templates/placeTemplates'
 import { arrow as pageArrow, card } from './boardRecords'
 
 const dir = new URL('../../../workshops/definitions/', import.meta.url)
@@ -23,9 +23,17 @@ export function boardOf(id: string, extra: readonly object[] = []): TLRecord[] {
   return [...emptyBoardRecords(id), ...placeTemplates(definition(id), { persona: anna, lang: 'sv' }), ...(extra as TLRecord[])]
 }
 
-/** A card in a step's frame; `kind` may be one this server does not know yet (feedback, block …). */
+const METHOD = ['ws1', 'ws2', 'ws3', 'ws4', 'ws5', 'ws6', 'ws7', 'ws8'].map(definition)
+
+/** The frame where a step's work happens (its own, or the work area its definition names); step ids are unique across the method. */
+export function frameOf(step: string): string {
+  const def = METHOD.find((d) => d.steps.some((s) => s.id === step))
+  return frameOfStep(def, step)
+}
+
+/** A card in the frame where a step's work happens; `kind` may be one this server does not know (the test says so). */
 export function cardIn(step: string, id: string, kind: string, text: string, at: { x?: number; y?: number; meta?: object; props?: object } = {}) {
-  const c = card(id, kind as CardKind, text, { parent: stepFrameId(step), x: at.x ?? 20, y: at.y ?? 20 })
+  const c = card(id, kind as CardKind, text, { parent: frameOf(step), x: at.x ?? 20, y: at.y ?? 20 })
   return { ...c, props: { ...c.props, ...at.props }, meta: { ...at.meta } }
 }
 
