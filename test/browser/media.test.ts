@@ -66,7 +66,7 @@ test('a participant inserts a 9 MB photo: it goes to our server, stays connected
   assert.match(svg, /data:image\/png;base64,/)
 
   // The uploader still edits, and the other participant gets the edit: nobody was thrown off.
-  await ahmed.writeCard('Idé', 'Efter bilden', { x: 300, y: 200 })
+  await ahmed.writeCard('Anteckning', 'Efter bilden', { x: 300, y: 200 })
   await eventually(() => lena.cardTexts(), (texts) => texts.includes('Efter bilden'), 'a card written after the photo')
 
   // However a picture record is made in this page, it never points at inline data or another host.
