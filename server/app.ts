@@ -13,6 +13,8 @@ import { FacilitationService } from './facilitation/facilitationService'
 import { licenceWarning } from './licenceWarning'
 import { createWorkshopFacts } from './facilitation/workshopFacts'
 import { createApi } from './http/api'
+import { activityReportFacts, startActivities } from './activities/registry'
+import type { ReportFacts } from './export/exportWorkshop'
 import { PersonaLibrary } from './personas/personaLibrary'
 import { RateLimits } from './http/rateLimit'
 import { HttpError, sendError } from './http/respond'
@@ -72,8 +74,9 @@ function originPolicy(config: Config) {
  * The facilitation state as exports read it (votes, the agenda as run). The
  * server and `npm run export` both take it from here.
  */
-export function workshopFactsFor(deps: { db: Db; docs: DocStore; methods: MethodRegistry }): WorkshopFacts {
-  return createWorkshopFacts(deps)
+export function workshopFactsFor(deps: { db: Db; docs: DocStore; methods: MethodRegistry; config?: Pick<Config, 'evaluationMinResponses'> }): ReportFacts {
+  const config = deps.config ?? { evaluationMinResponses: 3 }
+  return { ...createWorkshopFacts(deps), ...activityReportFacts(deps.db, config) }
 }
 
 export interface AppOptions {
@@ -106,7 +109,8 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const personas = new PersonaLibrary(methods, resolve(config.dataDir, 'personas'))
   const access = new WorkshopAccessStore(db)
   const mediaStore = new MediaStore(resolve(config.dataDir, 'media'), { limits: config.mediaLimits, ...options.media })
-  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync, { db, access, seal: LinkSeal.forDataDir(config.dataDir), media: mediaStore })
+  const seal = LinkSeal.forDataDir(config.dataDir)
+  const workshops = new WorkshopService(workshopStore, docs, methods, personas, sync, { db, access, seal, media: mediaStore })
   const organisers = new OrganiserStore(db)
   const sessions = new SessionStore(db)
   const audit = new AuditStore(db)
@@ -117,7 +121,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const retention = new Retention(config.retentionDays, { access, workshops, audit, sessions, organisers, log })
   const facilitation = new FacilitationService(db, sync, log)
   sync.setBoardLockReader(facilitation.isBoardLocked)
-  const facts = options.facts ?? workshopFactsFor({ db, docs, methods })
+  const facts = options.facts ?? workshopFactsFor({ db, docs, methods, config })
   const importedFacts = new ImportedFactsStore(db)
   const boardImages = new BoardImageStore(db)
   const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages, media: mediaStore })
@@ -129,7 +133,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   }
   const media = new MediaService(mediaStore, workshopStore, sync, (req) => baseUrl(req).startsWith('https:'), config.maxMediaBytesPerSecond)
   const archive = new WorkshopArchive(mediaStore, exporter, importer, IMPORT_BODY_MAX_BYTES)
-  const api = createApi({
+  const apiDeps = {
     config,
     methods,
     personas,
@@ -151,7 +155,8 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     audit,
     access,
     retention,
-  })
+  }
+  const api = createApi(apiDeps, startActivities({ ...apiDeps, db, log, seal }))
 
   const server = createServer(async (req, res) => {
     setSecurityHeaders(res)

@@ -8,6 +8,7 @@ import { asShape, readCards, type Card } from '../chain/cards'
 import { neighbours, readLinks } from '../chain/links'
 import type { Lang, Localized } from '../lang'
 import type { WorkshopDefinition } from '../method/types'
+import { evaluationSection, evaluationSectionMarkdown, type EvaluationResults, type EvaluationSection } from '../evaluation/reportSection'
 import { escapeMarkdown } from './markdown'
 import { votesLabel } from './pairRows'
 
@@ -19,13 +20,8 @@ export interface ReportStepAsRun {
   endedAt: number | null
 }
 
-/** Results of the closing evaluation (1–5 self-ratings before and after, and free text). */
-export interface EvaluationResults {
-  responses: number
-  /** Averages on the 1–5 scale; null where nobody answered. */
-  ratings: Array<{ question: Localized; before: number | null; after: number | null }>
-  comments: string[]
-}
+/** Results of the closing evaluation (workshops/evaluation/reportSection.ts), thresholds already applied. */
+export type { EvaluationResults }
 
 export interface ReportInput {
   lang: Lang
@@ -71,7 +67,8 @@ export interface Report {
   prototypes: Array<{ text: string; ideas: string[] }>
   /** Null when the method has no plan step. */
   plan: Array<{ text: string; author: string }> | null
-  evaluation: EvaluationResults | null
+  /** Null when the workshop had no evaluation. */
+  evaluation: EvaluationSection | null
   boardImage: { madeAt: string } | null
 }
 
@@ -267,7 +264,7 @@ export function buildReport(input: ReportInput): Report {
     topIdeas,
     prototypes,
     plan,
-    evaluation: input.evaluation && input.evaluation.responses > 0 ? input.evaluation : null,
+    evaluation: input.evaluation ? evaluationSection(input.evaluation, input.lang) : null,
     boardImage:
       input.boardImageAt != null ? { madeAt: `${dateIn(input.boardImageAt, timeZone)} ${clockIn(input.boardImageAt, timeZone)}` } : null,
   }
@@ -372,22 +369,7 @@ export function reportToMarkdown(report: Report): string {
     else para(...report.plan.map((item) => `- ${esc(item.text)}`))
   }
 
-  if (report.evaluation !== null) {
-    const e = report.evaluation
-    para(`## ${l.evaluation}`)
-    para(`**${l.responses}:** ${e.responses}`)
-    if (e.ratings.length > 0) {
-      para(
-        `| ${l.question} | ${l.before} | ${l.after} |`,
-        '| --- | --- | --- |',
-        ...e.ratings.map(
-          (r) => `| ${esc(r.question[report.lang])} | ${ratingText(r.before, report.lang)} | ${ratingText(r.after, report.lang)} |`,
-        ),
-      )
-    }
-    const comments = e.comments.filter((c) => c.trim() !== '')
-    if (comments.length > 0) para(`**${l.comments}:**`, '', ...comments.map((c) => `- ${esc(c)}`))
-  }
+  if (report.evaluation !== null) para(...evaluationSectionMarkdown(report.evaluation, 2))
 
   if (report.boardImage !== null) {
     para(`## ${l.board}`)

@@ -1,4 +1,5 @@
 import type { CardKind } from '../cards/kinds'
+import type { EvaluationDefinition } from '../evaluation/questions'
 import type { Localized } from '../lang'
 import type { TemplateId } from './templates'
 
@@ -14,6 +15,8 @@ export interface WorkshopDefinition {
   templates: TemplateId[]
   /** The agenda, in order; never empty. */
   steps: WorkshopStep[]
+  /** The closing evaluation's questions; without it the default ones (workshops/evaluation/questions.ts). */
+  evaluation?: EvaluationDefinition
 }
 
 export interface WorkshopStep {
