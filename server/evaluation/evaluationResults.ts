@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { aggregateRound } from '../../workshops/evaluation/aggregate'
 import type { ResultsAnswer } from '../../workshops/evaluation/api'
-import type { EvaluationResults } from '../../workshops/evaluation/reportSection'
+import { toReportResults, type EvaluationResults } from '../../workshops/evaluation/reportSection'
 import type { EvaluationStore } from './evaluationStore'
 
 const RANDOM_RANGE = 2 ** 40
@@ -34,14 +34,6 @@ export function readResults(store: EvaluationStore, workshopId: string, threshol
       }
     : null
   return { ...session, asked: questions, issued: store.tokensIssued(workshopId, 'session'), followUp }
-}
-
-/** Results without what only the facilitator's panel shows (forms issued), as the report and the spreadsheets take them. */
-export function toReportResults(r: ResultsAnswer): EvaluationResults {
-  const { asked, issued: _i, followUp, ...session } = r
-  if (!followUp) return { asked, session, followUp: null }
-  const { issued: _f, ...later } = followUp
-  return { asked, session, followUp: later }
 }
 
 /** The report's results of a workshop; null when it never had an evaluation. */

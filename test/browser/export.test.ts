@@ -64,8 +64,9 @@ test('the export menu can be read, and shows where the pointer and the keyboard 
   await toggle.focus()
   await page.keyboard.press('Enter')
   const items = page.locator('.export-menu-item')
-  assert.is(await items.count(), 9)
-  for (let i = 0; i < 9; i++) await expectReadable(items.nth(i))
+  // Four pair formats, two reports, two board images, two workshop files (.zip and .json).
+  assert.is(await items.count(), 10)
+  for (let i = 0; i < 10; i++) await expectReadable(items.nth(i))
   const look = (i: number) =>
     items.nth(i).evaluate((el) => {
       const s = getComputedStyle(el)

@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '../export/markdown'
 import type { Lang } from '../lang'
 import type { Distribution, RoundResults } from './aggregate'
+import type { ResultsAnswer } from './api'
 import { compareFollowUp } from './followUp'
 import { RATING_MAX, RATINGS, type EvaluationQuestion } from './questions'
 
@@ -15,6 +16,14 @@ export interface EvaluationResults {
   asked: readonly EvaluationQuestion[]
   session: RoundResults
   followUp: (RoundResults & { date: string }) | null
+}
+
+/** The facilitator's results (GET …/results) without what only the panel shows (forms issued). */
+export function toReportResults(r: ResultsAnswer): EvaluationResults {
+  const { asked, issued: _i, followUp, ...session } = r
+  if (!followUp) return { asked, session, followUp: null }
+  const { issued: _f, ...later } = followUp
+  return { asked, session, followUp: later }
 }
 
 export type BarKind = 'before' | 'after' | 'now'
@@ -63,7 +72,7 @@ export const EVALUATION_LABELS: Record<Lang, Record<
     followUpResponses: 'Antal svar vid uppföljningen {date}: {n}',
     open: 'Utvärderingen är öppen ({n} svar). Resultaten kommer med när processledaren har stängt den.',
     tooFew: 'Resultaten visas först när minst {threshold} har svarat ({n} svar), så att ingen enskild persons svar kan utläsas.',
-    followUpOpen: 'Uppföljningen {date} är öppen ({n} svar). Resultaten kommer med när den är stängd.',
+    followUpOpen: 'Uppföljningen {date}: {n} svar hittills. Resultaten kommer med när den är stängd.',
     followUpTooFew: 'Uppföljningens resultat visas först när minst {threshold} har svarat ({n} svar).',
     questionTooFew: 'Färre än {threshold} svarade på frågan; svaren visas inte.',
     before: 'Före',
@@ -88,7 +97,7 @@ export const EVALUATION_LABELS: Record<Lang, Record<
     followUpResponses: 'Responses at the follow-up {date}: {n}',
     open: 'The evaluation is open ({n} responses). The results go into the report once the facilitator has closed it.',
     tooFew: 'Results are shown once at least {threshold} have answered ({n} responses), so that no single person\'s answers can be read.',
-    followUpOpen: 'The follow-up on {date} is open ({n} responses). Its results go into the report once it is closed.',
+    followUpOpen: 'The follow-up on {date}: {n} responses so far. Its results go into the report once it is closed.',
     followUpTooFew: 'The follow-up\'s results are shown once at least {threshold} have answered ({n} responses).',
     questionTooFew: 'Fewer than {threshold} answered this question; the answers are not shown.',
     before: 'Before',
