@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert'
 import type { EvaluationAnswer, EvaluationForm, FollowUpAnswer, ResultsAnswer } from '../../workshops/evaluation/api'
 import { addMonths, dateAt, formatDate } from '../../workshops/evaluation/followUp'
 import { readEvaluation } from '../../workshops/evaluation/state'
+import { readLocks, setBoardLock } from '../../workshops/facilitation/control'
 import { keyOf, startTestServer, type CreatedWorkshop, type TestServer } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync, type YClient } from '../helpers/yClient'
 
@@ -308,6 +309,30 @@ test('the follow-up: a date six months on by default, a link that opens on that 
   assert.is(csv.status, 200)
   assert.match(String(csv.body), 'Min kunskap om psykisk ohälsa;Workshoppen;Före;3;0;3;0;0;0;2,0;;')
   assert.match(String(csv.body), `Uppföljning ${today};Uppföljning;3;0;0;0;2;1;4,3;;`)
+})
+
+test('only the server writes the evaluation into the control document; deleting the workshop leaves no answer in the file or its WAL', async () => {
+  const w = await server.createWorkshop({ method: 'ws2' })
+  const count = await liveCount(w)
+  await control(w, { action: 'open' })
+  await waitFor(() => count() === 0, 'the open evaluation')
+  // A facilitator's own connection tries to show a made-up count; then a permitted edit as a barrier.
+  const facilitator = connectClient(server.wsUrl, `${w.id}/control`, w.facilitatorKey)
+  clients.push(facilitator)
+  await waitForSync(facilitator)
+  facilitator.doc.getMap('evaluation').set('current', { status: 'open', openedAt: 1, closedAt: null, responses: 99, followUp: null })
+  setBoardLock(facilitator.doc, true)
+  await waitFor(() => readLocks(server.app.sync.withDoc(w.id, 'control', (d) => d)).board, 'the barrier on the server')
+  await waitFor(() => count() === 0 && readEvaluation(facilitator.doc)?.responses === 0, 'the made-up count taken back')
+  assert.is(server.app.sync.withDoc(w.id, 'control', readEvaluation)?.responses, 0)
+
+  const secret = 'Ett svar som ska försvinna helt'
+  await respond(w, (await form(w, w.participantKey)).body.token, answers(2, 4, secret))
+  assert.ok(databaseBytes().includes(Buffer.from(secret)), 'the answer is stored')
+  const deleted = await call('DELETE', `/api/workshops/${w.id}`, w.facilitatorKey)
+  assert.is(deleted.status, 204)
+  assert.not.ok(databaseBytes().includes(Buffer.from(secret)), 'the answer is gone from the file and the WAL')
+  assert.is((server.app.db.prepare('SELECT COUNT(*) AS n FROM evaluations WHERE workshop_id = ?').get(w.id) as { n: number }).n, 0)
 })
 
 test.run()
