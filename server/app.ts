@@ -13,6 +13,8 @@ import { FacilitationService } from './facilitation/facilitationService'
 import { licenceWarning } from './licenceWarning'
 import { createWorkshopFacts } from './facilitation/workshopFacts'
 import { createApi } from './http/api'
+import type { ApiDeps } from './http/route'
+import { DEFAULT_MIN_RESPONSES } from '../workshops/evaluation/aggregate'
 import { activityReportFacts, startActivities } from './activities/registry'
 import type { ReportFacts } from './export/exportWorkshop'
 import { PersonaLibrary } from './personas/personaLibrary'
@@ -75,7 +77,7 @@ function originPolicy(config: Config) {
  * server and `npm run export` both take it from here.
  */
 export function workshopFactsFor(deps: { db: Db; docs: DocStore; methods: MethodRegistry; config?: Pick<Config, 'evaluationMinResponses'> }): ReportFacts {
-  const config = deps.config ?? { evaluationMinResponses: 3 }
+  const config = deps.config ?? { evaluationMinResponses: DEFAULT_MIN_RESPONSES }
   return { ...createWorkshopFacts(deps), ...activityReportFacts(deps.db, config) }
 }
 
@@ -133,7 +135,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   }
   const media = new MediaService(mediaStore, workshopStore, sync, (req) => baseUrl(req).startsWith('https:'), config.maxMediaBytesPerSecond)
   const archive = new WorkshopArchive(mediaStore, exporter, importer, IMPORT_BODY_MAX_BYTES)
-  const apiDeps = {
+  const apiDeps: ApiDeps = {
     config,
     methods,
     personas,
