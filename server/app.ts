@@ -13,6 +13,10 @@ import { FacilitationService } from './facilitation/facilitationService'
 import { licenceWarning } from './licenceWarning'
 import { createWorkshopFacts } from './facilitation/workshopFacts'
 import { createApi } from './http/api'
+import type { ApiDeps } from './http/route'
+import { DEFAULT_MIN_RESPONSES } from '../workshops/evaluation/aggregate'
+import { activityReportFacts, startActivities } from './activities/registry'
+import type { ReportFacts } from './export/exportWorkshop'
 import { PersonaLibrary } from './personas/personaLibrary'
 import { CarryOverService } from './programmes/carryOverService'
 import { ProgrammeExporter } from './programmes/programmeExports'
@@ -79,8 +83,9 @@ function originPolicy(config: Config) {
  * The facilitation state as exports read it (votes, the agenda as run). The
  * server and `npm run export` both take it from here.
  */
-export function workshopFactsFor(deps: { db: Db; docs: DocStore; methods: MethodRegistry }): WorkshopFacts {
-  return createWorkshopFacts(deps)
+export function workshopFactsFor(deps: { db: Db; docs: DocStore; methods: MethodRegistry; config?: Pick<Config, 'evaluationMinResponses'> }): ReportFacts {
+  const config = deps.config ?? { evaluationMinResponses: DEFAULT_MIN_RESPONSES }
+  return { ...createWorkshopFacts(deps), ...activityReportFacts(deps.db, config) }
 }
 
 export interface AppOptions {
@@ -129,7 +134,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   const retention = new Retention(config.retentionDays, { access, workshops, audit, sessions, organisers, log })
   const facilitation = new FacilitationService(db, sync, log, methods)
   sync.setBoardLockReader(facilitation.isBoardLocked)
-  const facts = options.facts ?? workshopFactsFor({ db, docs, methods })
+  const facts = options.facts ?? workshopFactsFor({ db, docs, methods, config })
   const importedFacts = new ImportedFactsStore(db)
   const boardImages = new BoardImageStore(db)
   const exporter = new WorkshopExporter({ docs, methods, facts: withImportedFacts(facts, importedFacts), images: boardImages, media: mediaStore })
@@ -145,7 +150,7 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
   }
   const media = new MediaService(mediaStore, workshopStore, sync, (req) => baseUrl(req).startsWith('https:'), config.maxMediaBytesPerSecond)
   const archive = new WorkshopArchive(mediaStore, exporter, importer, IMPORT_BODY_MAX_BYTES)
-  const api = createApi({
+  const apiDeps: ApiDeps = {
     config,
     methods,
     personas,
@@ -170,7 +175,8 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     programmes,
     carryOver,
     programmeExporter,
-  })
+  }
+  const api = createApi(apiDeps, startActivities({ ...apiDeps, db, log, seal }))
 
   const server = createServer(async (req, res) => {
     setSecurityHeaders(res)

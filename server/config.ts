@@ -51,6 +51,8 @@ export interface Config {
   auth: AuthConfig
   /** A workshop without activity for this many days is deleted; 0 keeps workshops for ever. */
   retentionDays: number
+  /** Evaluation results (and each question's) are shown only from this many responses (EVALUATION_MIN_RESPONSES). */
+  evaluationMinResponses: number
   /** Where the built client is (dist/client). */
   clientDir: string
   /** Repository root: built-in workshop definitions are under it. */
@@ -127,6 +129,12 @@ function authFrom(env: NodeJS.ProcessEnv): AuthConfig {
   return { adminToken, localSignIn, oidc, sessionHours, trustProxy: flagFrom(env, 'TRUST_PROXY', false) }
 }
 
+function minResponsesFrom(env: NodeJS.ProcessEnv): number {
+  const n = intFrom(env, 'EVALUATION_MIN_RESPONSES', 3)
+  if (n < 1) throw new Error('EVALUATION_MIN_RESPONSES must be at least 1 (3 or more keeps a small group\'s answers untraceable)')
+  return n
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
   return {
@@ -161,6 +169,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     pingIntervalMs: intFrom(env, 'PING_INTERVAL_MS', 30_000),
     auth: authFrom(env),
     retentionDays: numberFrom(env, 'RETENTION_DAYS', 365),
+    evaluationMinResponses: minResponsesFrom(env),
     clientDir: resolve(rootDir, 'dist/client'),
     rootDir,
   }

@@ -1,7 +1,7 @@
 import { createSignal, For, Show, type Accessor } from 'solid-js'
 import { goToStep } from '../../workshops/facilitation/control'
 import { nextStep, previousStep } from '../../workshops/facilitation/agenda'
-import type { WorkshopDefinition } from '../../workshops/method/types'
+import type { WorkshopDefinition, WorkshopStep } from '../../workshops/method/types'
 import { frameOfStep } from '../../workshops/templates/placeTemplates'
 import { localized, t } from '../i18n/i18n'
 import type { Participant } from '../workshop/awarenessState'
@@ -17,6 +17,8 @@ export interface AgendaProps {
   /** Marks this person done with the current step (awareness), or not. */
   setReady: (stepId: string | null) => void
   summonToFrame: (frameId: string) => void
+  /** The facilitator moved everyone to a step (the activities may act on it: the evaluation step opens the evaluation). */
+  onStepStarted?: (step: WorkshopStep) => void
 }
 
 /** The workshop's steps: everyone sees the current one; the facilitator moves between them. */
@@ -34,6 +36,7 @@ export function AgendaPanel(props: AgendaProps) {
     const target = props.definition.steps[index]
     goToStep(props.control.doc, index, target.id, props.now())
     if (bringToFrame()) props.summonToFrame(frameOfStep(props.definition, target.id))
+    props.onStepStarted?.(target)
   }
 
   return (

@@ -4,13 +4,13 @@ import { writeSummon } from '../../workshops/facilitation/control'
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { t } from '../i18n/i18n'
 import type { Participant } from '../workshop/awarenessState'
+import { ActivityPanels, startedStep } from '../activities/ActivityParts'
 import { AgendaPanel } from './AgendaPanel'
 import type { BoardBridge } from './createBoardBridge'
 import type { Control } from './createControl'
 import type { Voting } from './createVoting'
 import { TimerPanel } from './TimerPanel'
 import { ToolsPanel } from './ToolsPanel'
-import { VotePanel } from './VotePanel'
 
 export interface FacilitationSidebarProps {
   workshopId: string
@@ -29,7 +29,7 @@ export interface FacilitationSidebarProps {
   summonToFrame: (frameId: string) => void
 }
 
-/** Agenda, timer, vote and (for the facilitator) tools, beside the board. */
+/** Agenda, timer, the activities (vote, private writing, evaluation) and (for the facilitator) tools, beside the board. */
 export function FacilitationSidebar(props: FacilitationSidebarProps) {
   const bringEveryoneTo = (frameId: string) => {
     writeSummon(props.control.doc, { id: crypto.randomUUID(), by: props.userId, at: props.now(), frameId })
@@ -56,18 +56,10 @@ export function FacilitationSidebar(props: FacilitationSidebarProps) {
         participants={props.participants}
         setReady={props.setReady}
         summonToFrame={bringEveryoneTo}
+        onStepStarted={(step) => startedStep(step, props)}
       />
       <TimerPanel control={props.control} definition={props.definition} isFacilitator={props.isFacilitator} now={props.now} />
-      <VotePanel
-        workshopId={props.workshopId}
-        workshopKey={props.workshopKey}
-        control={props.control}
-        definition={props.definition}
-        isFacilitator={props.isFacilitator}
-        voting={props.voting}
-        records={props.records}
-        present={() => props.participants().length}
-      />
+      <ActivityPanels {...props} />
       <Show when={props.isFacilitator}>
         <ToolsPanel
           workshopId={props.workshopId}

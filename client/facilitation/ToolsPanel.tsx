@@ -3,7 +3,6 @@ import { setBoardLock, writeFollow, writeSummon } from '../../workshops/facilita
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { t } from '../i18n/i18n'
 import type { Control } from './createControl'
-import { currentStep } from './currentStep'
 import { facilitationApi } from './facilitationApi'
 
 export interface ToolsProps {
@@ -16,11 +15,10 @@ export interface ToolsProps {
   viewport: () => { x: number; y: number; w: number; h: number } | null
 }
 
-/** The facilitator's tools: lock, bring everyone here, lead the view, reveal private cards, a new participant link. */
+/** The facilitator's tools: lock, bring everyone here, lead the view, a new participant link. (The reveal is private writing's own panel.) */
 export function ToolsPanel(props: ToolsProps) {
   const state = () => props.control.state()
   const [message, setMessage] = createSignal<{ ok: boolean; text: string; link?: string } | null>(null)
-  const step = () => currentStep(props.definition, state())
   const leading = () => state().follow.active && state().follow.facilitatorUserId === props.userId
 
   const run = async (action: () => Promise<{ ok: boolean; text: string; link?: string } | void>) => {
@@ -58,19 +56,6 @@ export function ToolsPanel(props: ToolsProps) {
         >
           {leading() ? t('tools.unfollow') : t('tools.follow')}
         </button>
-        <Show when={step()?.privateWriting}>
-          <button
-            type="button"
-            onClick={() =>
-              run(async () => {
-                const answer = await facilitationApi.reveal(props.workshopId, props.workshopKey)
-                return { ok: true, text: t('tools.revealed', { n: answer.revealed }) }
-              })
-            }
-          >
-            {t('tools.reveal')}
-          </button>
-        </Show>
         <button
           type="button"
           class="secondary"

@@ -1,3 +1,4 @@
+import type { Participant } from '../workshop/awarenessState'
 import { createSignal, For, Show, type Accessor } from 'solid-js'
 import type { TLRecord } from '@tldraw/tlschema'
 import { cardKinds, type CardKind } from '../../workshops/cards/kinds'
@@ -26,8 +27,8 @@ export function VotePanel(props: {
   isFacilitator: boolean
   voting: Voting
   records: Accessor<TLRecord[]>
-  /** How many people are here now (the presence list), to set the voters against. */
-  present: Accessor<number>
+  /** Who is here now (the presence list), to set the voters against. */
+  participants: Accessor<Participant[]>
 }) {
   const state = () => props.control.state()
   const open = () => state().vote?.status === 'open'
@@ -67,7 +68,7 @@ export function VotePanel(props: {
         <p class="muted">{t('vote.hidden')}</p>
         <Show when={props.isFacilitator}>
           <p data-testid="vote-progress" role="status">
-            {t('vote.progress', { n: state().vote?.voters ?? 0, of: props.present() })}
+            {t('vote.progress', { n: state().vote?.voters ?? 0, of: props.participants().length })}
           </p>
         </Show>
       </Show>

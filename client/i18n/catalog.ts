@@ -8,11 +8,12 @@ import { startMessages } from '../start/messages'
 import { licenceMessages } from '../workshop/licenceMessages'
 import { refusalMessages } from '../workshop/refusalMessages'
 import { mediaMessages } from '../media/messages'
+import { evaluationMessages } from '../evaluation/messages'
 import { en } from './en'
 import { sv } from './sv'
 
 /** Every feature's texts. A feature with its own messages file adds one entry here. */
-const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages, voteMessages, programmeMessages, cardMessages] as const
+const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages, voteMessages, programmeMessages, cardMessages, evaluationMessages] as const
 
 type Part = (typeof parts)[number]
 type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never

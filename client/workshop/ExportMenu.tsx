@@ -68,7 +68,7 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
   return plain?.[1] || fallback
 }
 
-function saveBlob(blob: Blob, name: string): void {
+export function saveBlob(blob: Blob, name: string): void {
   const href = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = href

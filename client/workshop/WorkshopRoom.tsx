@@ -1,6 +1,7 @@
 import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js'
 import type { WorkshopInfo } from '../api/http'
 import type { BoardHandle } from '../board-island/mountBoard'
+import { ActivityOverlays } from '../activities/ActivityParts'
 import { createBoardBridge } from '../facilitation/createBoardBridge'
 import { createControl } from '../facilitation/createControl'
 import { createVoting } from '../facilitation/createVoting'
@@ -159,6 +160,21 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
         </Match>
       </Switch>
       <SharedFilm workshopId={workshopId} showing={film} isFacilitator={isFacilitator} userId={id} serverNow={clock.exact} mediaReady={media.ready} />
+      <Show when={definition}>
+        {(d) => (
+          <ActivityOverlays
+            participants={participants}
+            workshopId={workshopId}
+            workshopKey={key}
+            definition={d()}
+            isFacilitator={isFacilitator}
+            control={control}
+            now={clock.now}
+            voting={voting}
+            records={records.records}
+          />
+        )}
+      </Show>
     </div>
   )
 }

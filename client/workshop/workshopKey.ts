@@ -1,5 +1,5 @@
-/** Session storage name of a workshop's key in this tab. */
-const storageName = (workshopId: string) => `samverkstad.key.${workshopId}`
+/** Session storage name of a workshop's key in this tab (an evaluation link's key is kept under a name of its own). */
+const storageName = (workshopId: string, kind: string) => `samverkstad.${kind}.${workshopId}`
 
 /**
  * The key of a workshop link (/w/<id>#key=…), taken out of the address bar
@@ -8,12 +8,12 @@ const storageName = (workshopId: string) => `samverkstad.key.${workshopId}`
  * afterwards. It is kept in this tab's session storage, per workshop, so a
  * reload still works; a new tab needs the link again.
  */
-export function takeWorkshopKey(workshopId: string): string | null {
+export function takeWorkshopKey(workshopId: string, kind: 'key' | 'evaluation-key' = 'key'): string | null {
   const params = new URLSearchParams(location.hash.slice(1))
   const fromLink = params.get('key')
   if (fromLink) {
     try {
-      sessionStorage.setItem(storageName(workshopId), fromLink)
+      sessionStorage.setItem(storageName(workshopId, kind), fromLink)
     } catch {
       // Storage refused (private mode): the key lasts for this page only.
     }
@@ -23,7 +23,7 @@ export function takeWorkshopKey(workshopId: string): string | null {
     return fromLink
   }
   try {
-    return sessionStorage.getItem(storageName(workshopId))
+    return sessionStorage.getItem(storageName(workshopId, kind))
   } catch {
     return null
   }

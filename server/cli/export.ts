@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
     const exporter = new WorkshopExporter({
       docs,
       methods,
-      facts: withImportedFacts(workshopFactsFor({ db, docs, methods }), new ImportedFactsStore(db)),
+      facts: withImportedFacts(workshopFactsFor({ db, docs, methods, config }), new ImportedFactsStore(db)),
       images: new BoardImageStore(db),
       media: new MediaStore(join(config.dataDir, 'media'), { limits: config.mediaLimits }),
     })

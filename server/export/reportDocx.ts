@@ -12,7 +12,8 @@ import {
   type ParagraphChild,
 } from 'docx'
 import { votesLabel } from '../../workshops/export/pairRows'
-import { activityDetail, durationText, fill, ratingText, REPORT_LABELS, type Report } from '../../workshops/export/report'
+import { activityDetail, durationText, fill, REPORT_LABELS, type Report } from '../../workshops/export/report'
+import { evaluationDocx } from '../evaluation/evaluationDocx'
 import { pngSize } from './boardImages'
 
 /** Characters XML 1.0 cannot hold; pasted control characters would make Word refuse the file. */
@@ -167,23 +168,7 @@ export function reportChildren(report: Report, image: { png: Buffer } | null, de
     for (const item of report.plan) children.push(bullet(runs(item.text)))
   }
 
-  if (report.evaluation !== null) {
-    const e = report.evaluation
-    children.push(heading(l.evaluation, level(1)), labelled(l.responses, String(e.responses)))
-    if (e.ratings.length > 0) {
-      children.push(
-        table(
-          [l.question, l.before, l.after],
-          e.ratings.map((r) => [r.question[report.lang], ratingText(r.before, report.lang), ratingText(r.after, report.lang)]),
-        ),
-      )
-    }
-    const comments = e.comments.filter((c) => c.trim() !== '')
-    if (comments.length > 0) {
-      children.push(new Paragraph({ children: [new TextRun({ text: `${l.comments}:`, bold: true })] }))
-      for (const c of comments) children.push(bullet(runs(c)))
-    }
-  }
+  if (report.evaluation !== null) children.push(...evaluationDocx(report.evaluation))
 
   const picture = image ? boardImage(image.png, `${l.board}: ${report.title}`) : null
   if (picture && report.boardImage) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HttpError } from './respond'
+import type { ActivityInstance } from '../activities/activity'
 import type { ApiDeps, Route } from './route'
 import { basicRoutes } from './routes/basicRoutes'
 import { exportRoutes } from './routes/exportRoutes'
@@ -13,9 +14,12 @@ import { workshopRoutes } from './routes/workshopRoutes'
 /** Every route module of the HTTP API, in matching order. */
 const ROUTE_MODULES: Array<(deps: ApiDeps) => Route[]> = [basicRoutes, sessionRoutes, workshopRoutes, organiserRoutes, mediaRoutes, exportRoutes, facilitationRoutes, programmeRoutes]
 
-/** The HTTP API. Every route answers JSON; errors are `{"error": "…"}` with the fitting status. */
-export function createApi(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
-  const routes = ROUTE_MODULES.flatMap((module) => module(deps))
+/**
+ * The HTTP API. Every route answers JSON; errors are `{"error": "…"}` with the
+ * fitting status. The facilitation activities (server/activities/registry.ts) bring their own routes.
+ */
+export function createApi(deps: ApiDeps, activities: readonly ActivityInstance[] = []): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+  const routes = [...ROUTE_MODULES.flatMap((module) => module(deps)), ...activities.flatMap((a) => a.routes)]
   return async (req, res, url) => {
     const matching = routes.filter((r) => r.pattern.test(url.pathname))
     if (matching.length === 0) {

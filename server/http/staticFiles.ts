@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = {
 }
 
 /** Page routes of the single-page client; each is answered with index.html. */
-const APP_ROUTES = [/^\/$/, /^\/w\/[A-Za-z0-9_-]+\/?$/, /^\/p\/[A-Za-z0-9_-]+\/?$/, /^\/setup\/?$/]
+const APP_ROUTES = [/^\/$/, /^\/w\/[A-Za-z0-9_-]+\/?$/, /^\/p\/[A-Za-z0-9_-]+\/?$/, /^\/e\/[A-Za-z0-9_-]+\/?$/, /^\/setup\/?$/]
 
 /**
  * Serves the built client from `root`. Hashed files under /assets are cached

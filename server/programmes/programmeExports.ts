@@ -11,7 +11,7 @@ import {
   workshopPart,
   type ProgrammeReport,
 } from '../../workshops/export/programmeReport'
-import { ratingText } from '../../workshops/export/report'
+import { evaluationDocx } from '../evaluation/evaluationDocx'
 import { flagText, kindLabel, noTraceText, traceToJson, traceToMarkdown, traceToTable, workshopLabel } from '../../workshops/export/traceFormats'
 import type { Lang } from '../../workshops/lang'
 import { buildTrace, type Trace, type TraceWorkshop } from '../../workshops/programme/trace'
@@ -144,12 +144,7 @@ export async function programmeReportToDocx(report: ProgrammeReport): Promise<Bu
 
   if (report.evaluations.length > 0) {
     children.push(heading(l.evaluation, HeadingLevel.HEADING_1))
-    for (const { workshop, evaluation } of report.evaluations) {
-      children.push(heading(workshop, HeadingLevel.HEADING_2), labelled(l.responses, String(evaluation.responses)))
-      if (evaluation.ratings.length > 0) {
-        children.push(table([l.question, l.before, l.after], evaluation.ratings.map((q) => [q.question[lang], ratingText(q.before, lang), ratingText(q.after, lang)])))
-      }
-    }
+    for (const { workshop, evaluation } of report.evaluations) children.push(...evaluationDocx({ ...evaluation, heading: workshop }, 2))
   }
 
   const doc = new Document({ creator: 'Samverkstad', title: xmlSafe(report.title), description: xmlSafe(`${l.report}: ${report.title}`), sections: [{ children }] })

@@ -179,6 +179,39 @@ const MIGRATIONS: Migration[] = [
        PRIMARY KEY (workshop_id, origin)
      );`,
   },
+  {
+    // The closing evaluation (server/evaluation/evaluationStore.ts). Responses hold no name, key, user id,
+    // address or time: only the hash of a random token the server issued, and the answers. WITHOUT ROWID
+    // keeps rows in the order of that hash, so not even their place in the file tells when they came.
+    name: 'evaluation',
+    sql: `CREATE TABLE evaluations (
+       workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+       questions TEXT NOT NULL,
+       status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+       opened_at INTEGER NOT NULL,
+       closed_at INTEGER,
+       link_key_hash TEXT NOT NULL,
+       link_key_sealed TEXT NOT NULL,
+       follow_up_date TEXT,
+       follow_up_opens_at INTEGER,
+       follow_up_closed_at INTEGER,
+       follow_up_key_hash TEXT,
+       follow_up_key_sealed TEXT
+     );
+     CREATE TABLE evaluation_tokens (
+       workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+       round TEXT NOT NULL CHECK (round IN ('session', 'follow-up')),
+       token_hash TEXT NOT NULL,
+       PRIMARY KEY (workshop_id, round, token_hash)
+     ) WITHOUT ROWID;
+     CREATE TABLE evaluation_responses (
+       workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+       round TEXT NOT NULL CHECK (round IN ('session', 'follow-up')),
+       token_hash TEXT NOT NULL,
+       answers TEXT NOT NULL,
+       PRIMARY KEY (workshop_id, round, token_hash)
+     ) WITHOUT ROWID;`,
+  },
 ]
 
 /**

@@ -259,7 +259,7 @@ test('an extra key is rejected, with a guess when it looks like a typo', () => {
   )
   assert.is(
     ws3Message(brokenWs3((d) => (d.author = 'HR'))),
-    `${WS3}: author: unknown field; allowed fields are id, title, goal, duration, templates, steps, carryOver`,
+    `${WS3}: author: unknown field; allowed fields are id, title, goal, duration, templates, steps, carryOver, evaluation`,
   )
   assert.is(
     ws3Message(brokenWs3((d) => (d.title.de = 'Ideen'))),

@@ -1,4 +1,5 @@
 import { test } from 'uvu'
+import { aggregateRound } from '../../workshops/evaluation/aggregate'
 import * as assert from 'uvu/assert'
 import { buildReport, reportToMarkdown, type ReportInput } from '../../workshops/export/report'
 import type { WorkshopDefinition } from '../../workshops/method/types'
@@ -100,9 +101,26 @@ test('report in English; planned agenda with timeboxes when none was run; evalua
       lang: 'en',
       agendaAsRun: [],
       evaluation: {
-        responses: 7,
-        ratings: [{ question: { sv: 'Kunskap om psykisk ohälsa', en: 'Knowledge of mental ill-health' }, before: 2.43, after: 4 }],
-        comments: ['Att våga fråga'],
+        asked: [
+          { id: 'k', kind: 'rating', text: { sv: 'Kunskap om psykisk ohälsa', en: 'Knowledge of mental ill-health' } },
+          { id: 't', kind: 'text', text: { sv: 'Vad tar du med dig?', en: 'What will you take with you?' } },
+        ],
+        session: aggregateRound({
+          questions: [
+            { id: 'k', kind: 'rating', text: { sv: 'Kunskap om psykisk ohälsa', en: 'Knowledge of mental ill-health' } },
+            { id: 't', kind: 'text', text: { sv: 'Vad tar du med dig?', en: 'What will you take with you?' } },
+          ],
+          round: 'session',
+          responses: [
+            { k: { before: 2, after: 4 }, t: 'Att våga fråga' },
+            { k: { before: 3, after: 4 }, t: 'Mod' },
+            { k: { before: 2, after: 4 }, t: 'Samtalsguiden' },
+          ],
+          threshold: 3,
+          open: false,
+          random: () => 0.5,
+        }),
+        followUp: null,
       },
       boardImageAt: start,
     }),
@@ -111,8 +129,12 @@ test('report in English; planned agenda with timeboxes when none was run; evalua
   assert.match(md, '| Brainstorm | 20 min |')
   assert.match(md, '**Challenge:** Hur skulle vi kunna stödja cheferna?')
   assert.match(md, '## Top-voted ideas\n\n1. Mentorprogram för chefer (3 votes)')
-  assert.match(md, '## Evaluation\n\n**Responses:** 7')
-  assert.match(md, '| Knowledge of mental ill-health | 2.4 | 4.0 |')
+  assert.match(md, '## Evaluation\n\nResponses at the workshop: 3')
+  assert.match(md, '### Knowledge of mental ill-health')
+  assert.match(md, 'Before  █████████░░░░░░░░░░░  2.3')
+  assert.match(md, 'After   ████████████████░░░░  4.0')
+  assert.match(md, 'Change (after − before, mean per person): +1.7')
+  assert.match(md, '| Before | 0 | 2 | 1 | 0 | 0 | 2.3 |')
   assert.match(md, '- Att våga fråga')
   assert.match(md, '## The board\n\nThe image of the board is from 2026-11-25 09:00.')
   assert.is(buildReport({ ...input, createdAt: start, agendaAsRun: [] }).date, '2026-11-25')

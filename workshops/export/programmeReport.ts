@@ -10,7 +10,8 @@ import { readBoardView } from '../programme/boardView'
 import { cardFieldValue, readOrigin } from '../programme/provenance'
 import type { Trace } from '../programme/trace'
 import { escapeMarkdown } from './markdown'
-import { ratingText, reportToMarkdown, type EvaluationResults, type Report } from './report'
+import { reportToMarkdown, type Report } from './report'
+import { evaluationSectionMarkdown, type EvaluationSection } from '../evaluation/reportSection'
 import { traceToMarkdown } from './traceFormats'
 
 export type WorkshopState = 'not-started' | 'running' | 'done'
@@ -55,7 +56,7 @@ export interface ProgrammeReport {
   /** The training plan where it was designed (the first board with sessions or blocks of its own). */
   training: TrainingSession[]
   plans: Array<{ workshop: string; items: string[] }>
-  evaluations: Array<{ workshop: string; evaluation: EvaluationResults }>
+  evaluations: Array<{ workshop: string; evaluation: EvaluationSection }>
 }
 
 export const PROGRAMME_REPORT_LABELS: Record<
@@ -206,16 +207,8 @@ export function programmeReportToMarkdown(report: ProgrammeReport): string {
 
   if (report.evaluations.length > 0) {
     para(`## ${l.evaluation}`)
-    for (const { workshop, evaluation } of report.evaluations) {
-      para(`### ${esc(workshop)}`, `**${l.responses}:** ${evaluation.responses}`)
-      if (evaluation.ratings.length > 0) {
-        para(
-          `| ${l.question} | ${l.before} | ${l.after} |`,
-          '| --- | --- | --- |',
-          ...evaluation.ratings.map((q) => `| ${esc(q.question[report.lang])} | ${ratingText(q.before, report.lang)} | ${ratingText(q.after, report.lang)} |`),
-        )
-      }
-    }
+    // Each workshop's section under the workshop's name, charts and free text as in its own report.
+    for (const { workshop, evaluation } of report.evaluations) para(...evaluationSectionMarkdown({ ...evaluation, heading: esc(workshop) }, 3))
   }
   return `${out.join('\n').trimEnd()}\n`
 }

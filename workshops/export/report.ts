@@ -10,6 +10,7 @@ import { asShape, type Card } from '../chain/cards'
 import { neighbours, readLinks } from '../chain/links'
 import type { Lang, Localized } from '../lang'
 import type { WorkshopDefinition } from '../method/types'
+import { evaluationSection, evaluationSectionMarkdown, type EvaluationResults, type EvaluationSection } from '../evaluation/reportSection'
 import { escapeMarkdown } from './markdown'
 import { votesLabel } from './pairRows'
 import { organisationName, PLANS_LABELS } from './plansExport'
@@ -22,13 +23,8 @@ export interface ReportStepAsRun {
   endedAt: number | null
 }
 
-/** Results of the closing evaluation (1–5 self-ratings before and after, and free text). */
-export interface EvaluationResults {
-  responses: number
-  /** Averages on the 1–5 scale; null where nobody answered. */
-  ratings: Array<{ question: Localized; before: number | null; after: number | null }>
-  comments: string[]
-}
+/** Results of the closing evaluation (workshops/evaluation/reportSection.ts), thresholds already applied. */
+export type { EvaluationResults }
 
 export interface ReportInput {
   lang: Lang
@@ -84,7 +80,8 @@ export interface Report {
    * reading order; null when the method has none and the board holds none.
    */
   plans: Array<{ name: string; followUp: string; activities: Array<{ what: string; who: string; when: string }> }> | null
-  evaluation: EvaluationResults | null
+  /** Null when the workshop had no evaluation. */
+  evaluation: EvaluationSection | null
   boardImage: { madeAt: string } | null
 }
 
@@ -319,7 +316,7 @@ export function buildReport(input: ReportInput): Report {
     prototypes,
     plan,
     plans,
-    evaluation: input.evaluation && input.evaluation.responses > 0 ? input.evaluation : null,
+    evaluation: input.evaluation ? evaluationSection(input.evaluation, input.lang) : null,
     boardImage:
       input.boardImageAt != null ? { madeAt: `${dateIn(input.boardImageAt, timeZone)} ${clockIn(input.boardImageAt, timeZone)}` } : null,
   }
@@ -336,13 +333,6 @@ export function durationText(line: AgendaLine, lang: Lang): string {
   const l = REPORT_LABELS[lang]
   if (line.minutes !== null) return `${line.minutes} ${l.minutes}`
   return line.start !== null ? l.ongoing : '–'
-}
-
-/** A 1–5 average as "3,4" (sv) or "3.4" (en). */
-export function ratingText(value: number | null, lang: Lang): string {
-  if (value === null) return '–'
-  const text = (Math.round(value * 10) / 10).toFixed(1)
-  return lang === 'sv' ? text.replace('.', ',') : text
 }
 
 export function fill(text: string, params: Record<string, string>): string {
@@ -453,22 +443,7 @@ export function reportToMarkdown(report: Report): string {
     else para(...report.plan.map((item) => `- ${esc(item.text)}`))
   }
 
-  if (report.evaluation !== null) {
-    const e = report.evaluation
-    para(`## ${l.evaluation}`)
-    para(`**${l.responses}:** ${e.responses}`)
-    if (e.ratings.length > 0) {
-      para(
-        `| ${l.question} | ${l.before} | ${l.after} |`,
-        '| --- | --- | --- |',
-        ...e.ratings.map(
-          (r) => `| ${esc(r.question[report.lang])} | ${ratingText(r.before, report.lang)} | ${ratingText(r.after, report.lang)} |`,
-        ),
-      )
-    }
-    const comments = e.comments.filter((c) => c.trim() !== '')
-    if (comments.length > 0) para(`**${l.comments}:**`, '', ...comments.map((c) => `- ${esc(c)}`))
-  }
+  if (report.evaluation !== null) para(...evaluationSectionMarkdown(report.evaluation, 2))
 
   if (report.boardImage !== null) {
     para(`## ${l.board}`)

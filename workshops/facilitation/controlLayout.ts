@@ -15,6 +15,7 @@
  *   follow       Y.Map     state: FollowState, summon: SummonRequest
  *   settings     Y.Map     anonymous: boolean
  *   playback     Y.Map     current: PlaybackState              (a film shown to everyone; workshops/playback/)
+ *   evaluation   Y.Map     current: EvaluationState            (written by the server only; counts, never answers; workshops/evaluation/)
  *
  * Times are server milliseconds (see clock.ts): clients convert with their
  * clock offset before writing and before showing.
@@ -52,6 +53,9 @@ export const SETTINGS_ANONYMOUS = 'anonymous'
 export const CONTROL_PLAYBACK = 'playback'
 export const PLAYBACK_CURRENT = 'current'
 
+export const CONTROL_EVALUATION = 'evaluation'
+export const EVALUATION_CURRENT = 'current'
+
 /**
  * Who writes each root of the control document; the server refuses any other
  * root, and writes to a root from anyone else. A new part of the facilitation
@@ -68,6 +72,7 @@ export const CONTROL_ROOT_WRITERS: Readonly<Record<string, 'facilitator' | 'serv
   [CONTROL_VOTE]: 'server',
   [CONTROL_VOTE_RESULTS]: 'server',
   [CONTROL_REVEAL]: 'server',
+  [CONTROL_EVALUATION]: 'server',
 }
 
 /**

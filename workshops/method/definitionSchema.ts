@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { carryOverProblems, carryOverSchema } from './carryOverSchema'
 import { LANGS, type Lang } from '../lang'
+import { evaluationFieldSchema, evaluationStepProblem } from '../evaluation/schema'
 import { TEMPLATE_IDS } from './templates'
 import type { WorkshopDefinition } from './types'
 
@@ -208,6 +209,8 @@ const workshopDefinitionShape = strictRecord(
     templates: listWithoutRepeats(templateIdSchema, 'a list of template ids, like ["persona", "journey"]'),
     steps: stepsSchema,
     carryOver: carryOverSchema.optional(),
+    /** The closing evaluation's questions (workshops/evaluation/); the default ones without it. */
+    evaluation: evaluationFieldSchema({ strictRecord, expecting, describeValue, idSchema, localizedSchema }).optional(),
   },
   'a workshop definition (an object with id, title, goal, duration, templates and steps)',
 )
@@ -215,6 +218,8 @@ const workshopDefinitionShape = strictRecord(
 /** A whole workshop definition file, with the rules that span fields. */
 export const workshopDefinitionSchema: z.ZodType<WorkshopDefinition> = workshopDefinitionShape.superRefine(
   (def, ctx) => {
+    const evaluationStep = evaluationStepProblem(def)
+    if (evaluationStep) ctx.addIssue({ code: 'custom', path: ['evaluation', 'step'], message: evaluationStep })
     def.steps.forEach((step, i) => {
       if (step.timebox > def.duration) {
         ctx.addIssue({

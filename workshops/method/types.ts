@@ -1,4 +1,5 @@
 import type { CardKind } from '../cards/kinds'
+import type { EvaluationDefinition } from '../evaluation/questions'
 import type { Localized } from '../lang'
 import type { CarryDeclaration } from '../programme/declarations'
 import type { TemplateId } from './templates'
@@ -17,6 +18,8 @@ export interface WorkshopDefinition {
   steps: WorkshopStep[]
   /** In a programme: what this workshop starts from, taken from the earlier workshops (programme/carryOver.ts). */
   carryOver?: CarryDeclaration[]
+  /** The closing evaluation's questions; without it the default ones (workshops/evaluation/questions.ts). */
+  evaluation?: EvaluationDefinition
 }
 
 export interface WorkshopStep {
