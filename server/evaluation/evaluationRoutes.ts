@@ -5,9 +5,9 @@ import { evaluationCsvTable, evaluationRatingsTable, evaluationTextsTable } from
 import { EVALUATION_LABELS, toReportResults } from '../../workshops/evaluation/reportSection'
 import { toCsv } from '../../workshops/export/csv'
 import { isLang, type Lang } from '../../workshops/lang'
-import { contentDisposition, fileStem } from '../export/filename'
+import { fileStem } from '../export/filename'
 import { parseBody } from '../http/parseBody'
-import { HttpError, readJson, requestKey, sendJson } from '../http/respond'
+import { HttpError, readJson, requestKey, sendDownload, sendJson } from '../http/respond'
 import { ID, type Route } from '../http/route'
 import type { ActivityContext } from '../activities/activity'
 import { FormUnavailableError, type EvaluationService } from './evaluationService'
@@ -112,13 +112,11 @@ export function evaluationRoutes(ctx: ActivityContext, service: EvaluationServic
                 { name: EVALUATION_LABELS[lang].text, table: evaluationTextsTable(results, lang) },
               ])
         audit.record(id, 'exported', actor, `evaluation.${format}`)
-        res.writeHead(200, {
-          'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-length': body.length,
-          'content-disposition': contentDisposition(`${fileStem(workshop.title)}-evaluation.${format}`),
-          'cache-control': 'no-store',
+        sendDownload(res, {
+          body,
+          contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          fileName: `${fileStem(workshop.title)}-evaluation.${format}`,
         })
-        res.end(body)
       },
     },
     {

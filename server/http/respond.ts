@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { contentDisposition } from '../export/filename'
 
 /** An error with the HTTP status and the message the client gets as `{"error": …}` (and headers such as Retry-After). */
 export class HttpError extends Error {
@@ -20,6 +21,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     'cache-control': 'no-store',
   })
   res.end(text)
+}
+
+/** Sends a file to save (an export): never cached, with the name a browser saves it under. */
+export function sendDownload(res: ServerResponse, file: { body: Buffer; contentType: string; fileName: string }): void {
+  res.writeHead(200, {
+    'content-type': file.contentType,
+    'content-length': file.body.length,
+    'content-disposition': contentDisposition(file.fileName),
+    'cache-control': 'no-store',
+  })
+  res.end(file.body)
 }
 
 export function sendError(res: ServerResponse, status: number, message: string, headers: Readonly<Record<string, string>> = {}): void {

@@ -1,10 +1,9 @@
 import { isLang, type Lang } from '../../../workshops/lang'
 import { BOARD_IMAGE_MAX_BYTES, pngSize } from '../../export/boardImages'
 import { EXPORT_FORMATS, isExportFormat } from '../../export/exportWorkshop'
-import { contentDisposition } from '../../export/filename'
 import { workshopLinks } from '../../workshops/workshopService'
 import { actorOf } from '../../auth/organiserAuth'
-import { HttpError, readBody, requestKey, sendJson } from '../respond'
+import { HttpError, readBody, requestKey, sendDownload, sendJson } from '../respond'
 import { ID, type ApiDeps, type Route } from '../route'
 
 /** Largest workshop file POST /api/workshops/import reads: a big board with every template is a few MB. */
@@ -34,13 +33,7 @@ export function exportRoutes({ workshops, exporter, archive, boardImages, baseUr
         }
         const file = await exporter.export(workshop, format, langOf(url))
         audit.record(id, 'exported', actor, format)
-        res.writeHead(200, {
-          'content-type': file.contentType,
-          'content-length': file.body.length,
-          'content-disposition': contentDisposition(file.fileName),
-          'cache-control': 'no-store',
-        })
-        res.end(file.body)
+        sendDownload(res, file)
       },
     },
     {

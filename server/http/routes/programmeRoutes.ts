@@ -7,14 +7,13 @@ import { readBoardRecords } from '../../../workshops/doc/boardDoc'
 import { recordsForExport } from '../../../workshops/export/exportRecords'
 import { actorOf } from '../../auth/organiserAuth'
 import type { Role } from '../../auth/roles'
-import { contentDisposition } from '../../export/filename'
 import { isProgrammeExport, PROGRAMME_EXPORTS } from '../../programmes/programmeExports'
 import type { ProgrammeWorkshop } from '../../programmes/programmeService'
 import { MAX_REPLACE } from '../../programmes/carryOverService'
 import type { Actor } from '../../store/auditStore'
 import type { ProgrammeRow } from '../../store/programmeStore'
 import { TITLE_MAX, workshopLinks } from '../../workshops/workshopService'
-import { HttpError, readBody, readJson, requestKey, sendJson } from '../respond'
+import { HttpError, readBody, readJson, requestKey, sendDownload, sendJson } from '../respond'
 import { ID, type ApiDeps, type Route } from '../route'
 
 const createProgrammeBody = z.object({
@@ -174,13 +173,7 @@ export function programmeRoutes(deps: ApiDeps): Route[] {
         if (!isProgrammeExport(format)) throw new HttpError(404, `no export "${format}"; there are ${Object.keys(PROGRAMME_EXPORTS).join(', ')}`)
         const file = await programmeExporter.export(programme, format, langOf(url))
         for (const w of programmes.workshopsOf(id)) audit.record(w.id, 'exported', actor, `programme ${format}`)
-        res.writeHead(200, {
-          'content-type': file.contentType,
-          'content-length': file.body.length,
-          'content-disposition': contentDisposition(file.fileName),
-          'cache-control': 'no-store',
-        })
-        res.end(file.body)
+        sendDownload(res, file)
       },
     },
     {
