@@ -1,4 +1,5 @@
 import type { Localized } from '../../workshops/lang'
+import type { CarryAnswer } from '../../workshops/programme/api'
 import { ApiError, request } from '../api/http'
 
 export type WorkshopState = 'not-started' | 'running' | 'done'
@@ -42,21 +43,7 @@ export interface CreatedProgramme {
   workshops: Array<{ id: string; method: string; facilitatorUrl: string; participantUrl: string }>
 }
 
-export interface CarriedFrom {
-  workshopId: string
-  method: string
-  title: Localized | null
-}
-
-export interface CarryAnswer {
-  placed: number
-  links: number
-  cards: Array<{ id: string; kind: string; text: string; from: CarriedFrom }>
-  updated: Array<{ id: string; kind: string; before: string; after: string; from: CarriedFrom }>
-  conflicts: Array<{ id: string; kind: string; here: string; there: string; from: CarriedFrom }>
-  goneAtSource: Array<{ id: string; kind: string; text: string; from: CarriedFrom }>
-  skipped: { deletedHere: number; invalid: number; full: number }
-}
+export type { CarryAnswer }
 
 export interface CardPaths {
   truncated: boolean

@@ -12,28 +12,9 @@ import type { MethodRegistry } from '../methods/loadMethods'
 import type { DocStore } from '../store/docStore'
 import type { ProgrammeStore } from '../store/programmeStore'
 import type { WorkshopRow, WorkshopStore } from '../store/workshopStore'
+import type { CarriedFrom, CarryAnswer } from '../../workshops/programme/api'
 import { docName } from '../sync/channels'
 import type { SyncServer } from '../sync/syncServer'
-
-/** Where a carried card came from, as the HTTP answer names it. */
-export interface CarriedFrom {
-  workshopId: string
-  method: string
-  title: Localized | null
-}
-
-/** What POST /api/workshops/<id>/carry-over answers: what was placed, brought over again, or left for the facilitator. */
-export interface CarryAnswer {
-  placed: number
-  links: number
-  cards: Array<{ id: string; kind: string; text: string; from: CarriedFrom }>
-  updated: Array<{ id: string; kind: string; before: string; after: string; from: CarriedFrom }>
-  conflicts: Array<{ id: string; kind: string; here: string; there: string; from: CarriedFrom }>
-  goneAtSource: Array<{ id: string; kind: string; text: string; from: CarriedFrom }>
-  skipped: CarryPlan['skipped']
-  /** The earlier workshops read. */
-  sources: CarriedFrom[]
-}
 
 export interface CarryOverDeps {
   store: ProgrammeStore
