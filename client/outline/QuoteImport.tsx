@@ -13,7 +13,8 @@ import {
   type QuoteTable,
 } from '../../workshops/import/quotes'
 import type { WorkshopDefinition } from '../../workshops/method/types'
-import { CARD_GAP, cardGridFrameSize, GRID_ORIGIN, STEP_FRAME_COLUMNS } from '../../workshops/templates/grid'
+import { CARD_DEFAULT_SIZE } from '../../workshops/cards/cardShape'
+import { CARD_GAP, cardGridFrameSize, GRID_ORIGIN } from '../../workshops/templates/grid'
 import { frameOfStep } from '../../workshops/templates/placeTemplates'
 import { StatusMessage } from '../StatusMessage'
 import { t } from '../i18n/i18n'
@@ -77,16 +78,19 @@ export function QuoteImport(props: { board: BoardRecords; frameId: string; autho
       const inFrame = [...props.board.source.values()].filter((r): r is TLShape => r.typeName === 'shape' && r.parentId === frame.id && r.type !== 'arrow')
       const lowest = Math.max(0, ...inFrame.map((r) => r.y + ((r.props as { h?: number }).h ?? 0)))
       const origin = { x: GRID_ORIGIN.x, y: inFrame.length > 0 ? lowest + CARD_GAP : GRID_ORIGIN.y }
+      const size = frame.props as { w: number; h: number }
+      // As many columns as the frame is wide for (a narrow pairing frame has three).
+      const columns = Math.max(1, Math.floor((size.w - CARD_GAP) / (CARD_DEFAULT_SIZE.w + CARD_GAP)))
       const cards = quoteCards(quotes, {
+        columns,
         parentId: frame.id,
         author: props.author,
         origin,
         indexAbove: nextIndex(props.board.source, frame.id),
       })
       // Grow the frame so every new card sits inside it.
-      const grid = cardGridFrameSize(quotes.length, STEP_FRAME_COLUMNS)
+      const grid = cardGridFrameSize(quotes.length, columns)
       const needed = { w: grid.w, h: origin.y - GRID_ORIGIN.y + grid.h }
-      const size = frame.props as { w: number; h: number }
       const grown: TLRecord[] = needed.h > size.h || needed.w > size.w
         ? [{ ...frame, props: { ...frame.props, w: Math.max(size.w, needed.w), h: Math.max(size.h, needed.h) } } as TLRecord]
         : []

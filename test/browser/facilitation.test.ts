@@ -261,7 +261,7 @@ test('private writing: a card is only in its author\'s browser until the facilit
 
 test('participants follow the facilitator\'s view until they stop following', async () => {
   const { karin, ahmed, bea } = await session('ws2')
-  const first = 'shape:step-sharpen-insights'
+  const first = 'shape:step-write-challenges'
   const second = 'shape:step-choose-challenges'
   const firstCentre = (await shapeBounds(karin.page, first))!
   const secondCentre = (await shapeBounds(karin.page, second))!
