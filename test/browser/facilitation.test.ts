@@ -144,7 +144,7 @@ test('dot voting: 3 dots each, hidden until the vote closes, then counts on the 
   const card = (p: Person, text: string) => p.page.locator('.sv-card', { hasText: text })
   const plus = (p: Person, text: string) => card(p, text).getByRole('button', { name: 'Lägg en prick på kortet', exact: true })
   const dotsLeft = (p: Person, n: number) =>
-    eventually(() => p.page.getByTestId('dots-left').innerText(), (t) => t.includes(`Du har ${n} prickar kvar`), `${p.name} has ${n} dots left`)
+    eventually(() => p.page.getByTestId('dots-left').innerText(), (t) => t.includes(n === 1 ? 'Du har 1 prick kvar' : `Du har ${n} prickar kvar`), `${p.name} has ${n} dots left`)
 
   await karin.page.getByLabel('Rösta på korttyp').selectOption({ label: 'Utmaning' })
   await clickVisible(button(karin, 'Starta röstning'))
