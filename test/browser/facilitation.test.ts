@@ -296,7 +296,8 @@ test('participants follow the facilitator\'s view until they stop following', as
 test('a frame the facilitator locks cannot be moved by a participant', async () => {
   const { karin, ahmed } = await session('ws2')
   const locked = 'shape:step-review-needs'
-  const free = 'shape:step-write-insights'
+  // A frame of the usual size: a tall pairing frame fitted to the view has its heading under the kind palette.
+  const free = 'shape:step-choose-challenges'
 
   await karin.page.evaluate((id) => {
     window.__samverkstadEditor!.toggleLock([id as never])

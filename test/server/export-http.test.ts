@@ -190,7 +190,14 @@ test('pairs.xlsx reads back: header, the pair row with votes and ideas, a hostil
   assert.is(sheet.name, 'Par')
   const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
   assert.equal(row(1), ['Insikt', 'Utmaning', 'Stödjande citat', 'Röster', 'Idéer', 'Prototyper', 'Tema'])
-  assert.equal(row(2).slice(0, 6), [INSIGHT, CHALLENGE, QUOTE, '4', 'Samtalsguide för chefer (2 röster)', 'Verktyg till chefer'])
+  assert.equal(row(2).slice(0, 6), [INSIGHT, CHALLENGE, QUOTE, 4, 'Samtalsguide för chefer (2 röster)', 'Verktyg till chefer'])
+  // Votes are a number Excel sorts and sums; a pair without votes has 0, not text.
+  assert.is(sheet.getRow(2).getCell(4).type, ExcelJS.ValueType.Number)
+  assert.is(sheet.getRow(3).getCell(4).value, 0)
+  // The long texts get room: insight and challenge 50 characters wide, the votes column narrow.
+  const widths = sheet.columns.map((c) => c.width)
+  assert.ok(widths[0]! >= 40 && widths[1]! >= 40, `insight and challenge columns are wide: ${widths}`)
+  assert.ok(widths[3]! <= 10, `the votes column is narrow: ${widths}`)
   assert.is(row(3)[0], `'${HOSTILE}`)
   assert.is(row(3)[1], `'+ Hur skulle vi kunna; "citera" rätt?`)
   assert.is(sheet.getRow(3).getCell(1).formula, undefined)
