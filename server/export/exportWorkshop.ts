@@ -84,6 +84,8 @@ export interface ExporterDeps {
   images: BoardImageStore
   /** The workshops' images, for the report's pictures. */
   media?: MediaStore
+  /** Report times and dates are in this zone (config TIME_ZONE); Europe/Stockholm without it. */
+  timeZone?: string
 }
 
 const SHEET_NAME: Record<Lang, string> = { sv: 'Par', en: 'Pairs' }
@@ -93,6 +95,11 @@ const SHOT_LIST_SHEET: Record<Lang, string> = { sv: 'Inspelningslista', en: 'Sho
 /** Builds every export of a workshop from its stored board and facts; shared by the HTTP API and the CLI. */
 export class WorkshopExporter {
   constructor(private readonly deps: ExporterDeps) {}
+
+  /** The zone the reports' times are in. */
+  get timeZone(): string | undefined {
+    return this.deps.timeZone
+  }
 
   /** Every record on the board, with every edit the server accepted. */
   boardRecords(workshopId: string) {
@@ -146,6 +153,7 @@ export class WorkshopExporter {
       agendaAsRun: facts.agendaAsRun(workshop.id),
       evaluation: facts.evaluationResults?.(workshop.id) ?? null,
       boardImageAt: images.get(workshop.id)?.createdAt ?? null,
+      timeZone: this.deps.timeZone,
     })
   }
 

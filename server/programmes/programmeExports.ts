@@ -78,7 +78,7 @@ export class ProgrammeExporter {
     return buildProgrammeReport({
       lang,
       title: programme.title,
-      date: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(programme.createdAt),
+      date: new Intl.DateTimeFormat('sv-SE', { timeZone: this.deps.exporter.timeZone ?? 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(programme.createdAt),
       workshops,
       trace: buildTrace(boards),
     })
