@@ -1,8 +1,11 @@
+import JSZip from 'jszip'
+import { readFileSync } from 'node:fs'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { eventually, type Person } from './helpers/browser'
 import { browserSuite } from './helpers/suite'
 import { clickVisible, expectReadable } from './helpers/visible'
+import { pngSize } from '../../server/export/boardImages'
 
 const suite = browserSuite(test)
 const person = (name: string) => suite.person(name)
@@ -70,6 +73,43 @@ test('a vote in the step\'s frame warns when it covers no card; the facilitator 
   await clickVisible(plus)
   await dotsLeft('Du har 1 prick kvar.')
   await eventually(() => karin.page.getByTestId('vote-progress').innerText(), (t) => t === '1 av 2 har röstat', 'the facilitator sees 1 of 2 have voted')
+})
+
+async function addInOutline(p: Person, kind: string, text: string) {
+  const outline = p.page.getByTestId('outline')
+  await outline.getByLabel('Korttyp').selectOption({ label: kind })
+  await outline.getByLabel('Text', { exact: true }).fill(text)
+  await clickVisible(outline.getByRole('button', { name: 'Lägg till kort' }))
+  await eventually(() => p.cardTexts(), (t) => t.some((x) => x.includes(text)), `"${text}" on the board`)
+}
+
+test('the Word report pictures each frame that holds cards, sharp enough to read, under the frame\'s name', async () => {
+  const w = await suite.server.createWorkshop({ method: 'ws2', title: 'Bilder' })
+  const karin = await person('Karin')
+  await karin.join(w.facilitatorUrl)
+  await clickVisible(button(karin, 'Starta första steget'))
+  await clickVisible(button(karin, 'Nästa steg'))
+  await onStep(karin, 'write-insights')
+  await addInOutline(karin, 'Insikt', 'chefer känner sig otrygga')
+  await clickVisible(button(karin, 'Nästa steg'))
+  await clickVisible(button(karin, 'Nästa steg'))
+  await onStep(karin, 'write-challenges')
+  await addInOutline(karin, 'Utmaning', 'göra cheferna trygga')
+
+  await clickVisible(karin.page.getByRole('button', { name: 'Exportera' }))
+  const item = karin.page.getByRole('menuitem', { name: 'Rapport (Word)' }).or(karin.page.getByRole('button', { name: 'Rapport (Word)' }))
+  await expectReadable(item)
+  const [file] = await Promise.all([karin.page.waitForEvent('download'), item.click()])
+  const zip = await JSZip.loadAsync(readFileSync((await file.path())!))
+  const media = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))
+  assert.is(media.length, 2, `one picture per frame with cards: ${media}`)
+  for (const f of media) {
+    const size = pngSize(await zip.file(f)!.async('uint8array'))
+    // About 1600 px across: a card's text (16 px at 100 %) stays above 10 px printed across the page.
+    assert.ok(size && size.width >= 1000, `${f} is ${JSON.stringify(size)}`)
+  }
+  const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+  assert.ok(text.includes('2. Skriv insikter') && text.includes('4. Formulera utmaningar'), 'each picture under its frame\'s name')
 })
 
 test.run()

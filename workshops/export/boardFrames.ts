@@ -1,6 +1,7 @@
 /**
  * The frames a report pictures: each frame on the page that holds at least
- * one card (directly or in a frame inside it), top to bottom and left to
+ * one card people wrote (directly or in a frame inside it; the persona's and
+ * other templates' own cards do not count), top to bottom and left to
  * right as they lie on the board. The client renders these, the server
  * puts them in the report; both ask here. Pure.
  */
@@ -20,7 +21,7 @@ export function framesWithCards(records: readonly TLRecord[]): BoardFrame[] {
   const isTop = (s: Shape) => s.type === 'frame' && !shapes.has(s.parentId)
   const withCards = new Set<string>()
   for (const s of shapes.values()) {
-    if (s.type !== CARD_SHAPE_TYPE) continue
+    if (s.type !== CARD_SHAPE_TYPE || (s.meta as { template?: unknown }).template !== undefined) continue
     // The outermost frame the card is in (a journey phase belongs to the journey's picture).
     let top: Shape | undefined
     let parent = shapes.get(s.parentId)
