@@ -207,7 +207,7 @@ test('every built-in definition: one frame per template and per step, found by i
 })
 
 test('WS2: insights and challenges side by side, both in one view at 50 % zoom on a 1440×900 screen with both side panels', () => {
-  // The canvas between the two side panels at 1440×900 (measured in Chromium: about 740 px wide, 780 px below the header).
+  // The canvas between the two side panels at 1440×900: 768 × 851 px for a facilitator in Chromium (measured); a margin below that.
   const canvas = { w: 740, h: 780 }
   const def = definitions.find((d) => d.id === 'ws2')!
   const records = place(def)
