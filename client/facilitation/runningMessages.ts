@@ -8,7 +8,7 @@ export const runningMessages = defineMessages(
     'timer.stepOffer': 'Nytt steg: {n} min enligt planen.',
     'vote.noCards': 'Omröstningen omfattar inga kort',
     'vote.noCardsHint': 'Det finns inga kort av den typen här. Välj en annan korttyp, eller rösta på hela tavlan.',
-    'vote.covers': 'Omröstningen omfattar {n} {n|kort|kort}.',
+    'vote.covers': 'Omröstningen omfattar {n} kort.',
   },
   {
     'timer.minutes': 'Minutes',
