@@ -53,6 +53,8 @@ export interface Config {
   retentionDays: number
   /** Evaluation results (and each question's) are shown only from this many responses (EVALUATION_MIN_RESPONSES). */
   evaluationMinResponses: number
+  /** The time zone report times and dates are written in (TIME_ZONE, an IANA name). */
+  timeZone: string
   /** Where the built client is (dist/client). */
   clientDir: string
   /** Repository root: built-in workshop definitions are under it. */
@@ -135,6 +137,20 @@ function minResponsesFrom(env: NodeJS.ProcessEnv): number {
   return n
 }
 
+/** The workshops' time zone; the users are Swedish public employers, so Stockholm unless told otherwise. */
+export const DEFAULT_TIME_ZONE = 'Europe/Stockholm'
+
+function timeZoneFrom(env: NodeJS.ProcessEnv): string {
+  const raw = env.TIME_ZONE?.trim()
+  if (!raw) return DEFAULT_TIME_ZONE
+  try {
+    // Intl knows every IANA zone and refuses anything else.
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: raw }).resolvedOptions().timeZone
+  } catch {
+    throw new Error(`TIME_ZONE must be an IANA time zone like "Europe/Stockholm", got "${raw}"`)
+  }
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
   return {
@@ -170,6 +186,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, rootDir: string): Config {
     auth: authFrom(env),
     retentionDays: numberFrom(env, 'RETENTION_DAYS', 365),
     evaluationMinResponses: minResponsesFrom(env),
+    timeZone: timeZoneFrom(env),
     clientDir: resolve(rootDir, 'dist/client'),
     rootDir,
   }

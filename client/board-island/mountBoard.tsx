@@ -55,6 +55,8 @@ export interface MountBoardOptions {
   kinds?: readonly string[]
   /** The workshop plans sessions of blocks: session cards show their time, needs without a block say so. */
   planChecks?: boolean
+  /** The frame the view opens at, zoomed to fit (the current step's); without one, tldraw's default. */
+  initialFrame?: string | null
 }
 
 export type { LicenceProblem }
@@ -73,9 +75,17 @@ export interface BoardHandle {
   follow(userId: string | null): void
   /** Moves this view to a frame, or to page bounds. */
   show(target: { frameId?: string; bounds?: { x: number; y: number; w: number; h: number } }): void
+  /** Brings a shape into this view when it is not in it (keeping the zoom): a card just added from the outline. */
+  reveal(shapeId: string): void
   /** The part of the page this view shows. */
   viewport(): { x: number; y: number; w: number; h: number } | null
   unmount(): void
+}
+
+/** Puts the whole frame in view at once (no animation: this is where the board starts). */
+function openAtFrame(editor: Editor, frameId: TLShapeId) {
+  const bounds = editor.getShapePageBounds(frameId)
+  if (bounds) editor.zoomToBounds(bounds, { inset: 40, immediate: true })
 }
 
 /**
@@ -107,6 +117,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
       setVoteView: noop,
       follow: noop,
       show: noop,
+      reveal: noop,
       viewport: () => null,
       unmount: noop,
     }
@@ -130,6 +141,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
       user={currentUser}
       onMount={(mounted) => {
         editor = mounted
+        if (opts.initialFrame) openAtFrame(mounted, opts.initialFrame as TLShapeId)
         disposers.push(cardBehaviour(mounted, { author: opts.user.name, anonymous: opts.anonymous, lang: () => boardLang.get() }))
         registerLinkCards(mounted)
         registerPastedTextAsCards(mounted)
@@ -177,6 +189,18 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
           ? new Box(target.bounds.x, target.bounds.y, target.bounds.w, target.bounds.h)
           : undefined
       if (bounds) editor.zoomToBounds(bounds, { inset: 40, animation: { duration: 300 } })
+    },
+    reveal(shapeId) {
+      const current = editor
+      if (!current) return
+      const bring = () => {
+        const bounds = current.getShapePageBounds(shapeId as TLShapeId)
+        if (!bounds) return false
+        if (!current.getViewportPageBounds().contains(bounds)) current.centerOnPoint(bounds.center, { animation: { duration: 200 } })
+        return true
+      }
+      // A card written into the document a moment ago may reach the store on the next frame.
+      if (!bring()) requestAnimationFrame(() => void bring())
     },
     viewport() {
       if (!editor) return null

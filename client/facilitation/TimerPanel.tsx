@@ -28,7 +28,26 @@ export function TimerPanel(props: { control: Control; definition: WorkshopDefini
     }),
   )
 
-  const defaultMinutes = () => currentStep(props.definition, props.control.state())?.timebox ?? 10
+  const step = () => currentStep(props.definition, props.control.state())
+  const stepMinutes = () => step()?.timebox ?? 10
+  // The facilitator may change the minutes; a new step puts its own timebox back.
+  const [minutes, setMinutes] = createSignal(stepMinutes())
+  // A timer still going from the step before: one click starts the new step's time instead.
+  const [offer, setOffer] = createSignal(false)
+  // The control state is read anew on every change: act only when the step itself changes.
+  let shownStep = step()?.id
+  createEffect(() => {
+    const id = step()?.id
+    if (id === shownStep) return
+    const had = shownStep
+    shownStep = id
+    setMinutes(stepMinutes())
+    setOffer(id !== undefined && had !== undefined)
+  })
+  const start = (m: number) => {
+    setOffer(false)
+    write(startTimer(m * 60_000, props.now()))
+  }
 
   return (
     <section class="panel timer" aria-labelledby="timer-heading">
@@ -42,8 +61,18 @@ export function TimerPanel(props: { control: Control; definition: WorkshopDefini
       <Show when={props.isFacilitator}>
         <div class="timer-controls">
           <Show when={timer().state === 'stopped'}>
-            <button type="button" onClick={() => write(startTimer(defaultMinutes() * 60_000, props.now()))}>
-              {t('timer.start')} ({defaultMinutes()} min)
+            <label class="timer-minutes">
+              <span>{t('timer.minutes')}</span>
+              <input type="number" min={1} max={600} value={minutes()} onInput={(e) => setMinutes(Math.min(600, Math.max(1, Math.round(Number(e.currentTarget.value) || 1))))} />
+            </label>
+            <button type="button" onClick={() => start(minutes())}>
+              {t('timer.start')} ({minutes()} min)
+            </button>
+          </Show>
+          <Show when={offer() && timer().state !== 'stopped'}>
+            <p class="muted" data-testid="timer-offer">{t('timer.stepOffer', { n: stepMinutes() })}</p>
+            <button type="button" onClick={() => start(stepMinutes())}>
+              {t('timer.startStep', { n: stepMinutes() })}
             </button>
           </Show>
           <Show when={timer().state === 'running'}>

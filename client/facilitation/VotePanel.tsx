@@ -1,10 +1,11 @@
 import type { Participant } from '../workshop/awarenessState'
-import { createSignal, For, Show, type Accessor } from 'solid-js'
+import { createMemo, createSignal, For, Show, type Accessor } from 'solid-js'
 import type { TLRecord } from '@tldraw/tlschema'
 import { cardKinds, type CardKind } from '../../workshops/cards/kinds'
 import { kindsUsed } from '../../workshops/method/kindsUsed'
 import type { ControlState } from '../../workshops/facilitation/control'
-import { DEFAULT_DOTS_PER_PERSON } from '../../workshops/facilitation/votes'
+import { readCards } from '../../workshops/chain/cards'
+import { cardInTarget, DEFAULT_DOTS_PER_PERSON, type VoteTarget } from '../../workshops/facilitation/votes'
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { frameOfStep } from '../../workshops/templates/placeTemplates'
 import { localized, t } from '../i18n/i18n'
@@ -45,6 +46,13 @@ export function VotePanel(props: {
     return [...all.filter((k) => own.includes(k.id)), ...all.filter((k) => !own.includes(k.id))]
   }
   const chosenKind = (): CardKind => kind() || (step()?.cardKinds.find((k) => k === 'challenge' || k === 'idea') ?? step()?.cardKinds[0] ?? 'idea')
+  const target = (): VoteTarget => (inFrame() && step() ? { kind: chosenKind(), frameId: frameOfStep(props.definition, step()!.id) } : { kind: chosenKind() })
+  // How many cards the vote would be about, counted the way the server counts them; only while the form is shown.
+  const covered = createMemo(() => {
+    if (!props.isFacilitator || open()) return null
+    const aim = target()
+    return readCards(props.records()).filter((c) => cardInTarget({ id: c.id, kind: c.kind, frameId: c.frameId }, aim)).length
+  })
   const textOf = (id: string) => {
     const r = props.records().find((x) => x.id === id)
     return r && r.typeName === 'shape' ? ((r.props as { text?: string }).text ?? id) : id
@@ -83,8 +91,7 @@ export function VotePanel(props: {
               class="vote-form"
               onSubmit={(e) => {
                 e.preventDefault()
-                const target = inFrame() && step() ? { kind: chosenKind(), frameId: frameOfStep(props.definition, step()!.id) } : { kind: chosenKind() }
-                void control({ action: 'open', target, dotsPerPerson: dots(), allowStacking: stacking() })
+                void control({ action: 'open', target: target(), dotsPerPerson: dots(), allowStacking: stacking() })
               }}
             >
               <label>
@@ -107,7 +114,22 @@ export function VotePanel(props: {
                 <input type="checkbox" checked={stacking()} onChange={(e) => setStacking(e.currentTarget.checked)} />
                 <span>{t('vote.stacking')}</span>
               </label>
-              <button type="submit">{t('vote.open')}</button>
+              <Show
+                when={covered() === 0}
+                fallback={
+                  <p class="muted" id="vote-coverage" data-testid="vote-coverage">
+                    {t('vote.covers', { n: covered() ?? 0 })}
+                  </p>
+                }
+              >
+                <div class="vote-warning" id="vote-coverage" data-testid="vote-coverage" role="status">
+                  <p class="vote-warning-title" data-testid="vote-no-cards">{t('vote.noCards')}</p>
+                  <p>{t('vote.noCardsHint')}</p>
+                </div>
+              </Show>
+              <button type="submit" aria-describedby="vote-coverage">
+                {t('vote.open')}
+              </button>
             </form>
           }
         >

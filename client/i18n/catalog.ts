@@ -1,6 +1,7 @@
 import type { Lang } from '../../workshops/lang'
 import { authMessages } from '../auth/messages'
 import { voteMessages } from '../facilitation/voteMessages'
+import { runningMessages } from '../facilitation/runningMessages'
 import { cardMessages } from '../cards/messages'
 import { outlineMessages } from '../outline/messages'
 import { programmeMessages } from '../programme/messages'
@@ -13,7 +14,7 @@ import { en } from './en'
 import { sv } from './sv'
 
 /** Every feature's texts. A feature with its own messages file adds one entry here. */
-const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages, voteMessages, programmeMessages, cardMessages, evaluationMessages] as const
+const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages, voteMessages, programmeMessages, cardMessages, evaluationMessages, runningMessages] as const
 
 type Part = (typeof parts)[number]
 type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never

@@ -1,6 +1,7 @@
 import { createRoot, createSignal } from 'solid-js'
 import { DEFAULT_LANG, isLang, type Lang, type Localized } from '../../workshops/lang'
 import { dictionaries, type MessageKey } from './catalog'
+import { fillMessage } from './fillMessage'
 
 const LANG_STORAGE_KEY = 'samverkstad.lang'
 
@@ -28,11 +29,9 @@ export function setLang(next: Lang): void {
   }
 }
 
-/** The text for `key` in the current language, with `{name}` placeholders filled in. */
+/** The text for `key` in the current language, with `{name}` placeholders and `{n|one|other}` plurals filled in. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[lang()][key]
-  if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`))
+  return fillMessage(dictionaries[lang()][key], params)
 }
 
 /** Picks the current language from a text that comes with the method data. */

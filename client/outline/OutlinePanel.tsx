@@ -19,7 +19,7 @@ import { AddCardForm, type NewCardInput } from './AddCardForm'
 import { ChainView } from './ChainView'
 import { MethodViews } from './MethodViews'
 import { OutlineCard, type CardActions, type OutlineVote } from './OutlineCard'
-import { placeNewCard } from './placement'
+import { placeNewCard, type BoardView } from './placement'
 import { QuoteImport, quoteStepFrame } from './QuoteImport'
 import './outline.css'
 
@@ -35,6 +35,10 @@ export interface OutlineProps {
   permissions?: Permissions
   /** Where carried cards came from, the "vald" mark and each card's path (workshops of a programme, and the paths of any workshop). */
   provenance?: Omit<ProvenanceOptions, 'setChosen'>
+  /** The step the workshop is on: new cards go into its frame. */
+  currentStepId?: () => string | null
+  /** This person's board view: new cards go where it shows, and into it. */
+  view?: BoardView
 }
 
 /**
@@ -86,13 +90,20 @@ export function OutlinePanel(props: OutlineProps) {
   }
 
   const add = (input: NewCardInput) => {
-    const at = placeNewCard(props.board.records(), input.kind, props.definition, input.owner)
-    props.board.apply({ put: [newCard(props.board.source, { kind: input.kind, text: input.text, fields: input.fields, author: props.author, ...at })] })
+    const { grown, ...at } = placeNewCard(props.board.records(), input.kind, props.definition, input.owner, {
+      stepId: props.currentStepId?.(),
+      viewport: props.view?.viewport(),
+    })
+    const card = newCard(props.board.source, { kind: input.kind, text: input.text, fields: input.fields, author: props.author, ...at })
+    // A frame this person may not resize (a pinned template's) stays as it is.
+    const frame = grown && !props.permissions?.whyNot(grown.id, grown) ? [grown] : []
+    props.board.apply({ put: [...frame, card] })
+    props.view?.reveal(card.id)
   }
 
   const quoteFrameId = createMemo(() => {
     props.board.records()
-    return quoteStepFrame(props.definition, props.board)?.id ?? null
+    return quoteStepFrame(props.definition, props.board, props.currentStepId?.())?.id ?? null
   })
 
   /** Why this person may not edit or delete a card now; the private document's own cards are theirs. */

@@ -1,6 +1,5 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
-import { CARD_DEFAULT_SIZE } from '../../workshops/cards/cardShape'
 import { readCards } from '../../workshops/chain/cards'
 import { nextIndex } from '../../workshops/doc/boardOps'
 import {
@@ -14,17 +13,18 @@ import {
   type QuoteTable,
 } from '../../workshops/import/quotes'
 import type { WorkshopDefinition } from '../../workshops/method/types'
-import { CARD_GAP, cardGridFrameSize, GRID_ORIGIN, STEP_FRAME_COLUMNS } from '../../workshops/templates/grid'
+import { CARD_DEFAULT_SIZE } from '../../workshops/cards/cardShape'
+import { CARD_GAP, cardGridFrameSize, GRID_ORIGIN } from '../../workshops/templates/grid'
 import { frameOfStep } from '../../workshops/templates/placeTemplates'
 import { StatusMessage } from '../StatusMessage'
 import { t } from '../i18n/i18n'
 import type { BoardRecords } from '../workshop/createBoardRecords'
 
-/** The frame quotes go into: the first step that uses quote cards. */
-export function quoteStepFrame(definition: WorkshopDefinition | null, records: BoardRecords): TLShape | null {
-  const step = definition?.steps.find((s) => s.cardKinds.includes('quote'))
-  const frame = step ? records.source.get(frameOfStep(definition, step.id)) : undefined
-  return frame?.typeName === 'shape' ? frame : null
+/** The frame quotes go into: the current step's, or before the workshop starts the first step's that uses quote cards. */
+export function quoteStepFrame(definition: WorkshopDefinition | null, records: BoardRecords, currentStepId?: string | null): TLShape | null {
+  const step = currentStepId ?? definition?.steps.find((s) => s.cardKinds.includes('quote'))?.id
+  const frame = step ? records.source.get(frameOfStep(definition, step)) : undefined
+  return frame?.typeName === 'shape' && frame.type === 'frame' ? frame : null
 }
 
 /**
@@ -74,18 +74,23 @@ export function QuoteImport(props: { board: BoardRecords; frameId: string; autho
       if (frame?.typeName !== 'shape') return
       const book = pseudonymsFor(props.workshopId, props.board.records())
       const { quotes } = parseQuotes(input, { columns: choice() ?? undefined, pseudonyms: book })
-      const existing = [...props.board.source.values()].filter((r) => r.typeName === 'shape' && r.parentId === frame.id).length
-      const rowsUsed = Math.ceil(existing / STEP_FRAME_COLUMNS)
-      const origin = { x: GRID_ORIGIN.x, y: GRID_ORIGIN.y + rowsUsed * (CARD_DEFAULT_SIZE.h + CARD_GAP) }
+      // Below everything already in the frame, wherever it was moved to: nothing is covered.
+      const inFrame = [...props.board.source.values()].filter((r): r is TLShape => r.typeName === 'shape' && r.parentId === frame.id && r.type !== 'arrow')
+      const lowest = Math.max(0, ...inFrame.map((r) => r.y + ((r.props as { h?: number }).h ?? 0)))
+      const origin = { x: GRID_ORIGIN.x, y: inFrame.length > 0 ? lowest + CARD_GAP : GRID_ORIGIN.y }
+      const size = frame.props as { w: number; h: number }
+      // As many columns as the frame is wide for (a narrow pairing frame has three).
+      const columns = Math.max(1, Math.floor((size.w - CARD_GAP) / (CARD_DEFAULT_SIZE.w + CARD_GAP)))
       const cards = quoteCards(quotes, {
+        columns,
         parentId: frame.id,
         author: props.author,
         origin,
         indexAbove: nextIndex(props.board.source, frame.id),
       })
       // Grow the frame so every new card sits inside it.
-      const needed = cardGridFrameSize(rowsUsed * STEP_FRAME_COLUMNS + quotes.length, STEP_FRAME_COLUMNS)
-      const size = frame.props as { w: number; h: number }
+      const grid = cardGridFrameSize(quotes.length, columns)
+      const needed = { w: grid.w, h: origin.y - GRID_ORIGIN.y + grid.h }
       const grown: TLRecord[] = needed.h > size.h || needed.w > size.w
         ? [{ ...frame, props: { ...frame.props, w: Math.max(size.w, needed.w), h: Math.max(size.h, needed.h) } } as TLRecord]
         : []

@@ -26,6 +26,8 @@ export interface BoardHostProps {
   media: MediaSession
   onPlayForAll?: (film: { shapeId: string; src: string; title: string }) => void
   definition?: WorkshopDefinition | null
+  /** The frame the board opens at (the current step's), asked for just before it mounts. */
+  openingFrame?: () => Promise<string | null>
 }
 
 /**
@@ -41,7 +43,7 @@ export function BoardHost(props: BoardHostProps) {
   const [licence, setLicence] = createSignal<LicenceProblem | null>(null)
 
   onMount(async () => {
-    const { mountBoard } = await import('../board-island/mountBoard')
+    const [{ mountBoard }, initialFrame] = await Promise.all([import('../board-island/mountBoard'), props.openingFrame?.() ?? null])
     if (disposed) return
     handle = mountBoard(host, {
       records: props.board.kv,
@@ -55,6 +57,7 @@ export function BoardHost(props: BoardHostProps) {
       onPlayForAll: props.onPlayForAll,
       kinds: props.definition ? kindsUsed(props.definition) : undefined,
       planChecks: plansSessions(props.definition),
+      initialFrame,
       onReloadNeeded: () => setReloadNeeded(true),
       onLicenceProblem: (problem) => {
         setLicence(problem)

@@ -7,6 +7,8 @@ import type { BoardHandle } from '../board-island/mountBoard'
 import type { Control } from '../facilitation/createControl'
 import type { Voting } from '../facilitation/createVoting'
 import type { MediaSession } from '../media/mediaSession'
+import { currentStep } from '../facilitation/currentStep'
+import { openingFrame } from '../facilitation/openingFrame'
 import { lastResult } from '../facilitation/VotePanel'
 import { OutlinePanel } from '../outline/OutlinePanel'
 import type { AwarenessUser } from './awarenessState'
@@ -35,6 +37,8 @@ export function BoardWorkspace(props: {
   workshopKey: string
 }) {
   const [boardUnavailable, setBoardUnavailable] = createSignal(false)
+  const [handle, setHandle] = createSignal<BoardHandle | null>(null)
+  const view = { viewport: () => handle()?.viewport() ?? null, reveal: (id: string) => handle()?.reveal(id) }
   const outlineOpen = () => props.outlineOpen()
   const vote = () => props.control.state().vote
   return (
@@ -47,7 +51,11 @@ export function BoardWorkspace(props: {
         anonymous={props.workshop.anonymous}
         licenseKey={props.licenseKey}
         definition={props.workshop.definition}
-        onHandle={props.onBoardHandle}
+        openingFrame={() => openingFrame(props.workshop.definition, props.control)}
+        onHandle={(h) => {
+          setHandle(h)
+          props.onBoardHandle(h)
+        }}
         onLicenceProblem={() => {
           setBoardUnavailable(true)
           props.openOutline?.()
@@ -64,6 +72,8 @@ export function BoardWorkspace(props: {
             author={props.workshop.anonymous ? '' : props.user.name}
             votes={() => lastResult(props.control.state())?.counts ?? {}}
             permissions={props.permissions}
+            currentStepId={() => currentStep(props.workshop.definition, props.control.state())?.id ?? null}
+            view={view}
             provenance={{
               workshopId: props.workshop.id,
               workshopKey: props.workshopKey,

@@ -83,6 +83,7 @@ async function main(argv: string[]): Promise<void> {
       facts: withImportedFacts(workshopFactsFor({ db, docs, methods, config }), new ImportedFactsStore(db)),
       images: new BoardImageStore(db),
       media: new MediaStore(join(config.dataDir, 'media'), { limits: config.mediaLimits }),
+      timeZone: config.timeZone,
     })
     const file = await exporter.export(workshop, args.format, args.lang)
     if (args.out) {

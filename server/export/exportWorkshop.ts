@@ -15,6 +15,7 @@ import type { WorkshopFacts } from '../workshops/facts'
 import { boardMedia, boardMediaMarkdown } from '../../workshops/export/boardMedia'
 import type { MediaStore } from '../media/mediaStore'
 import type { BoardImageStore } from './boardImages'
+import { framesWithCards } from '../../workshops/export/boardFrames'
 import { mediaParagraphs } from './reportMedia'
 import { fileStem } from './filename'
 import { reportToDocx } from './reportDocx'
@@ -84,7 +85,19 @@ export interface ExporterDeps {
   images: BoardImageStore
   /** The workshops' images, for the report's pictures. */
   media?: MediaStore
+  /** Report times and dates are in this zone (config TIME_ZONE); Europe/Stockholm without it. */
+  timeZone?: string
 }
+
+/** A picture in the report: a frame's (with its name) or the whole board's (name null). */
+export interface ReportImage {
+  name: string | null
+  png: Buffer
+  createdAt: number
+}
+
+/** When the newest of the pictures was made. */
+const latest = (images: readonly ReportImage[]) => (images.length > 0 ? Math.max(...images.map((i) => i.createdAt)) : null)
 
 const SHEET_NAME: Record<Lang, string> = { sv: 'Par', en: 'Pairs' }
 const FEEDBACK_SHEET: Record<Lang, string> = { sv: 'Återkoppling', en: 'Feedback' }
@@ -93,6 +106,32 @@ const SHOT_LIST_SHEET: Record<Lang, string> = { sv: 'Inspelningslista', en: 'Sho
 /** Builds every export of a workshop from its stored board and facts; shared by the HTTP API and the CLI. */
 export class WorkshopExporter {
   constructor(private readonly deps: ExporterDeps) {}
+
+  /** The zone the reports' times are in. */
+  get timeZone(): string | undefined {
+    return this.deps.timeZone
+  }
+
+  /** Whether `frameId` is a frame on the workshop's board now. */
+  isFrame(workshopId: string, frameId: string): boolean {
+    return this.boardRecords(workshopId).some((r) => r.id === frameId && r.typeName === 'shape' && r.type === 'frame')
+  }
+
+  /**
+   * The report's pictures: one per frame that holds cards now, named by the
+   * frame, for those the client has sent; without any such, the last picture
+   * of the whole board (clients before frame pictures sent only that).
+   */
+  reportImages(workshopId: string, records = this.boardRecords(workshopId)): ReportImage[] {
+    const stored = this.deps.images.frames(workshopId)
+    const frames = framesWithCards(records).flatMap((f) => {
+      const image = stored.get(f.id)
+      return image ? [{ name: f.name, png: image.png, createdAt: image.createdAt }] : []
+    })
+    if (frames.length > 0) return frames
+    const whole = this.deps.images.get(workshopId)
+    return whole ? [{ name: null, png: whole.png, createdAt: whole.createdAt }] : []
+  }
 
   /** Every record on the board, with every edit the server accepted. */
   boardRecords(workshopId: string) {
@@ -134,7 +173,7 @@ export class WorkshopExporter {
   }
 
   report(workshop: WorkshopRow, lang: Lang): Report {
-    const { methods, facts, images } = this.deps
+    const { methods, facts } = this.deps
     return buildReport({
       lang,
       title: workshop.title,
@@ -145,7 +184,8 @@ export class WorkshopExporter {
       votes: facts.voteTotals(workshop.id),
       agendaAsRun: facts.agendaAsRun(workshop.id),
       evaluation: facts.evaluationResults?.(workshop.id) ?? null,
-      boardImageAt: images.get(workshop.id)?.createdAt ?? null,
+      boardImageAt: latest(this.reportImages(workshop.id)),
+      timeZone: this.deps.timeZone,
     })
   }
 
@@ -177,9 +217,9 @@ export class WorkshopExporter {
       return file(reportToMarkdown(this.report(workshop, lang)) + boardMediaMarkdown(boardMedia(this.boardRecords(workshop.id)), lang))
     }
     if (format === 'report.docx') {
-      const image = this.deps.images.get(workshop.id)
-      const media = mediaParagraphs(boardMedia(this.boardRecords(workshop.id)), lang, workshop.id, this.deps.media)
-      return file(await reportToDocx(this.report(workshop, lang), image ?? null, media))
+      const records = this.boardRecords(workshop.id)
+      const media = mediaParagraphs(boardMedia(records), lang, workshop.id, this.deps.media)
+      return file(await reportToDocx(this.report(workshop, lang), this.reportImages(workshop.id, records), media))
     }
     return file(
       workshopFileToJson(

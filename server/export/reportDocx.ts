@@ -55,11 +55,15 @@ export function table(header: string[], rows: string[][]): Table {
   })
 }
 
-/** The image scaled to fit the text column (and a page's height), keeping its proportions. */
+/**
+ * The image across the text column's whole width (or a page's height, if
+ * that is less), keeping its proportions; the PNG's own pixels are finer than
+ * the page's, so a frame's cards stay readable in print.
+ */
 function boardImage(png: Buffer, alt: string): Paragraph | null {
   const size = pngSize(png)
   if (!size) return null
-  const scale = Math.min(1, PAGE_WIDTH_PX / size.width, PAGE_HEIGHT_PX / size.height)
+  const scale = Math.min(PAGE_WIDTH_PX / size.width, PAGE_HEIGHT_PX / size.height)
   return new Paragraph({
     children: [
       new ImageRun({
@@ -72,6 +76,12 @@ function boardImage(png: Buffer, alt: string): Paragraph | null {
   })
 }
 
+/** A picture for the report's board section: a frame's, under its name, or the whole board's (name null). */
+export interface BoardPicture {
+  name: string | null
+  png: Buffer
+}
+
 const LEVELS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5]
 
 /**
@@ -79,7 +89,7 @@ const LEVELS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING
  * heading and everything under it one level lower (a workshop's part of a
  * programme's report); `extra` goes at the end (the board's pictures and films).
  */
-export function reportChildren(report: Report, image: { png: Buffer } | null, depth = 0, extra: readonly Paragraph[] = []): Array<Paragraph | Table> {
+export function reportChildren(report: Report, images: readonly BoardPicture[], depth = 0, extra: readonly Paragraph[] = []): Array<Paragraph | Table> {
   const level = (n: number) => LEVELS[Math.min(n + depth, LEVELS.length - 1)]
   const l = REPORT_LABELS[report.lang]
   const children: Array<Paragraph | Table> = []
@@ -170,10 +180,18 @@ export function reportChildren(report: Report, image: { png: Buffer } | null, de
 
   if (report.evaluation !== null) children.push(...evaluationDocx(report.evaluation))
 
-  const picture = image ? boardImage(image.png, `${l.board}: ${report.title}`) : null
-  if (picture && report.boardImage) {
-    children.push(heading(l.board, level(1)), picture)
+  // One picture per frame that holds cards, each under the frame's name.
+  const pictures = images.flatMap((image) => {
+    const picture = boardImage(image.png, image.name ? `${l.board}: ${image.name}` : `${l.board}: ${report.title}`)
+    return picture ? [{ name: image.name, picture }] : []
+  })
+  if (pictures.length > 0 && report.boardImage) {
+    children.push(heading(l.board, level(1)))
     children.push(new Paragraph({ children: runs(fill(l.boardImageAt, { time: report.boardImage.madeAt }), { italics: true }) }))
+    for (const { name, picture } of pictures) {
+      if (name) children.push(heading(name, level(2)))
+      children.push(picture)
+    }
   }
 
   children.push(...extra)
@@ -181,13 +199,13 @@ export function reportChildren(report: Report, image: { png: Buffer } | null, de
 }
 
 /** The report as a Word document: the same sections as the Markdown, with the board image and `extra` at the end. */
-export async function reportToDocx(report: Report, image: { png: Buffer } | null, extra: readonly Paragraph[] = []): Promise<Buffer> {
+export async function reportToDocx(report: Report, images: readonly BoardPicture[], extra: readonly Paragraph[] = []): Promise<Buffer> {
   const l = REPORT_LABELS[report.lang]
   const doc = new Document({
     creator: 'Samverkstad',
     title: report.title.replace(XML_INVALID, ''),
     description: `${l.report}: ${report.method}`.replace(XML_INVALID, ''),
-    sections: [{ children: reportChildren(report, image, 0, extra) }],
+    sections: [{ children: reportChildren(report, images, 0, extra) }],
   })
   return Packer.toBuffer(doc)
 }

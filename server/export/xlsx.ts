@@ -34,6 +34,9 @@ export function safeSheetName(name: string): string {
   return cleaned === '' || cleaned.toLowerCase() === 'history' ? 'Sheet1' : cleaned
 }
 
+/** A plain decimal number, as the exports write counts and minutes. */
+const NUMBER = /^-?\d{1,15}(\.\d{1,6})?$/
+
 /** Width from the longest line in a column, when the table suggests none. */
 function guessWidth(table: Table, column: number): number {
   let longest = 0
@@ -46,7 +49,8 @@ function guessWidth(table: Table, column: number): number {
 /**
  * The table as an XLSX workbook with one sheet: bold frozen header row with a
  * filter, wrapped text aligned to the top, column widths from the table.
- * Every cell is written as a string (never a formula), neutralised like CSV.
+ * Every cell is written as a string (never a formula), neutralised like CSV,
+ * except numbers in the table's numeric columns.
  */
 export async function pairsToXlsx(table: Table, sheetName: string): Promise<Buffer> {
   return sheetsToXlsx([{ name: sheetName, table }])
@@ -85,15 +89,18 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table): void 
     width: table.widths?.[i] ?? guessWidth(table, i),
   }))
 
-  for (const values of [table.header, ...table.rows]) {
+  const numeric = new Set(table.numeric ?? [])
+  ;[table.header, ...table.rows].forEach((values, r) => {
     const row = sheet.addRow([])
     values.forEach((value, i) => {
       const cell = row.getCell(i + 1)
+      // Counts and minutes are numbers (they sort and sum); anything else in such a column stays text.
+      if (r > 0 && numeric.has(i) && NUMBER.test(value ?? '')) cell.value = Number(value)
       // Assigning a string keeps it a string cell; exceljs only writes formulas given as { formula }.
-      cell.value = xlsxCellText(value ?? '')
+      else cell.value = xlsxCellText(value ?? '')
       cell.alignment = { wrapText: true, vertical: 'top' }
     })
-  }
+  })
   if (columnCount > 0) {
     const header = sheet.getRow(1)
     for (let i = 1; i <= columnCount; i++) header.getCell(i).font = { bold: true }

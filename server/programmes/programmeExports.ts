@@ -78,7 +78,7 @@ export class ProgrammeExporter {
     return buildProgrammeReport({
       lang,
       title: programme.title,
-      date: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(programme.createdAt),
+      date: new Intl.DateTimeFormat('sv-SE', { timeZone: this.deps.exporter.timeZone ?? 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(programme.createdAt),
       workshops,
       trace: buildTrace(boards),
     })
@@ -117,7 +117,7 @@ export async function programmeReportToDocx(report: ProgrammeReport): Promise<Bu
   children.push(heading(report.title.trim() || l.empty, HeadingLevel.TITLE), labelled(l.date, report.date))
   children.push(heading(l.workshops, HeadingLevel.HEADING_1))
   report.workshops.forEach((w, i) => children.push(text(`${i + 1}. ${w.report.title} – ${w.report.method} (${l.states[w.state]})`)))
-  for (const w of report.workshops) children.push(...reportChildren(workshopPart(w.report), null, 1))
+  for (const w of report.workshops) children.push(...reportChildren(workshopPart(w.report), [], 1))
 
   const shown = chainShown(report)
   children.push(heading(l.chain, HeadingLevel.HEADING_1))

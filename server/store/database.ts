@@ -212,6 +212,18 @@ const MIGRATIONS: Migration[] = [
        PRIMARY KEY (workshop_id, round, token_hash)
      ) WITHOUT ROWID;`,
   },
+  {
+    // One picture per frame of the board (server/export/boardImages.ts): the report shows each frame that holds cards
+    // at the page's width, instead of the whole board shrunk to a strip.
+    name: 'board-frame-images',
+    sql: `CREATE TABLE board_frame_images (
+       workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+       frame_id TEXT NOT NULL,
+       png BLOB NOT NULL,
+       created_at INTEGER NOT NULL,
+       PRIMARY KEY (workshop_id, frame_id)
+     );`,
+  },
 ]
 
 /**

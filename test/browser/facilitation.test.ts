@@ -144,7 +144,7 @@ test('dot voting: 3 dots each, hidden until the vote closes, then counts on the 
   const card = (p: Person, text: string) => p.page.locator('.sv-card', { hasText: text })
   const plus = (p: Person, text: string) => card(p, text).getByRole('button', { name: 'Lägg en prick på kortet', exact: true })
   const dotsLeft = (p: Person, n: number) =>
-    eventually(() => p.page.getByTestId('dots-left').innerText(), (t) => t.includes(`Du har ${n} prickar kvar`), `${p.name} has ${n} dots left`)
+    eventually(() => p.page.getByTestId('dots-left').innerText(), (t) => t.includes(n === 1 ? 'Du har 1 prick kvar' : `Du har ${n} prickar kvar`), `${p.name} has ${n} dots left`)
 
   await karin.page.getByLabel('Rösta på korttyp').selectOption({ label: 'Utmaning' })
   await clickVisible(button(karin, 'Starta röstning'))
@@ -261,7 +261,7 @@ test('private writing: a card is only in its author\'s browser until the facilit
 
 test('participants follow the facilitator\'s view until they stop following', async () => {
   const { karin, ahmed, bea } = await session('ws2')
-  const first = 'shape:step-sharpen-insights'
+  const first = 'shape:step-write-challenges'
   const second = 'shape:step-choose-challenges'
   const firstCentre = (await shapeBounds(karin.page, first))!
   const secondCentre = (await shapeBounds(karin.page, second))!
@@ -296,7 +296,8 @@ test('participants follow the facilitator\'s view until they stop following', as
 test('a frame the facilitator locks cannot be moved by a participant', async () => {
   const { karin, ahmed } = await session('ws2')
   const locked = 'shape:step-review-needs'
-  const free = 'shape:step-write-insights'
+  // A frame of the usual size: a tall pairing frame fitted to the view has its heading under the kind palette.
+  const free = 'shape:step-choose-challenges'
 
   await karin.page.evaluate((id) => {
     window.__samverkstadEditor!.toggleLock([id as never])

@@ -13,7 +13,8 @@ import { boardRecordStore, readBoardRecords } from '../../workshops/doc/boardDoc
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
 import { createWorkshopAt, ROOT, tempDataDir, type CreatedWorkshop, TEST_ADMIN_TOKEN } from '../helpers/testServer'
 import { connectClient, waitFor, waitForSync } from '../helpers/yClient'
-import { arrow, card, PAGE_ID } from '../unit/helpers/boardRecords'
+import { arrow, card, frame, PAGE_ID } from '../unit/helpers/boardRecords'
+import { FRAME_IMAGES_MAX } from '../../server/export/boardImages'
 import { rmSync } from 'node:fs'
 
 /** A small real WorkshopFacts: what the facilitation module would report, set by the test. */
@@ -190,7 +191,14 @@ test('pairs.xlsx reads back: header, the pair row with votes and ideas, a hostil
   assert.is(sheet.name, 'Par')
   const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
   assert.equal(row(1), ['Insikt', 'Utmaning', 'Stödjande citat', 'Röster', 'Idéer', 'Prototyper', 'Tema'])
-  assert.equal(row(2).slice(0, 6), [INSIGHT, CHALLENGE, QUOTE, '4', 'Samtalsguide för chefer (2 röster)', 'Verktyg till chefer'])
+  assert.equal(row(2).slice(0, 6), [INSIGHT, CHALLENGE, QUOTE, 4, 'Samtalsguide för chefer (2 röster)', 'Verktyg till chefer'])
+  // Votes are a number Excel sorts and sums; a pair without votes has 0, not text.
+  assert.is(sheet.getRow(2).getCell(4).type, ExcelJS.ValueType.Number)
+  assert.is(sheet.getRow(3).getCell(4).value, 0)
+  // The long texts get room: insight and challenge 50 characters wide, the votes column narrow.
+  const widths = sheet.columns.map((c) => c.width)
+  assert.ok(widths[0]! >= 40 && widths[1]! >= 40, `insight and challenge columns are wide: ${widths}`)
+  assert.ok(widths[3]! <= 10, `the votes column is narrow: ${widths}`)
   assert.is(row(3)[0], `'${HOSTILE}`)
   assert.is(row(3)[1], `'+ Hur skulle vi kunna; "citera" rätt?`)
   assert.is(sheet.getRow(3).getCell(1).formula, undefined)
@@ -272,8 +280,8 @@ test('report.md: title, method, agenda as run, pairs, top ideas, prototypes', as
   }
 })
 
-async function docxOf(key: string): Promise<JSZip> {
-  const res = await get(`/api/workshops/${w.id}/export/report.docx`, key)
+async function docxOf(key: string, id = w.id): Promise<JSZip> {
+  const res = await get(`/api/workshops/${id}/export/report.docx`, key)
   assert.is(res.status, 200)
   return JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))
 }
@@ -322,6 +330,66 @@ test('report.docx: the title and insight in word/document.xml; the board image a
 
   const md = await (await get(`/api/workshops/${w.id}/export/report.md`, w.facilitatorKey)).text()
   assert.match(md, '## Tavlan\n\nBilden av tavlan är från ')
+})
+
+test('report.docx: one picture per frame that holds cards, under its name, across the page; stale and empty frames left out', async () => {
+  const fw = await createWorkshopAt(url, { method: 'ws2', title: 'Ramar' })
+  await writeBoard(fw.id, fw.participantKey, [
+    card('fi', 'insight', 'Vi har funnit att ramarna syns', { parent: 'step-write-insights', x: 20, y: 40 }),
+    card('fc', 'challenge', 'Hur skulle vi kunna visa varje ram?', { parent: 'step-write-challenges', x: 20, y: 40 }),
+  ])
+  const put = (frameId: string | null, body: Uint8Array<ArrayBuffer>, key: string | null = fw.facilitatorKey) =>
+    fetch(`${url}/api/workshops/${fw.id}/board-image${frameId ? `?frame=${encodeURIComponent(frameId)}` : ''}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body,
+    })
+  const insights = png(1600, 900)
+  const challenges = png(1500, 900)
+  assert.is((await put('shape:step-write-insights', insights)).status, 204)
+  assert.is((await put('shape:step-write-challenges', challenges)).status, 204)
+  // A frame without cards (its picture is kept but not shown), and the whole board (not shown once frames are).
+  assert.is((await put('shape:step-review-needs', png(1600, 900))).status, 204)
+  assert.is((await put(null, png(3000, 500))).status, 204)
+  // What may not be sent.
+  assert.is((await put('shape:step-write-insights', png(4, 4), fw.participantKey)).status, 403)
+  assert.is((await put('shape:no-such-frame', png(4, 4))).status, 404)
+  assert.is((await put('not a frame id', png(4, 4))).status, 400)
+  assert.is((await put(`shape:${'x'.repeat(101)}`, png(4, 4))).status, 400)
+
+  const docx = await docxOf(fw.facilitatorKey, fw.id)
+  const media = Object.keys(docx.files).filter((f) => /^word\/media\/.+\.png$/.test(f))
+  assert.is(media.length, 2, 'one picture for each frame with cards')
+  const sent = await Promise.all(media.map(async (f) => Buffer.from(await docx.file(f)!.async('uint8array'))))
+  assert.ok(sent.some((b) => b.equals(insights)) && sent.some((b) => b.equals(challenges)), 'the two frames\' pictures as sent')
+  const xml = await docx.file('word/document.xml')!.async('string')
+  const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+  const at = (t: string) => text.indexOf(t)
+  assert.ok(at('Tavlan') >= 0 && at('2. Skriv insikter') > at('Tavlan'), 'the first frame\'s name under the board heading')
+  assert.ok(at('4. Formulera utmaningar') > at('2. Skriv insikter'), 'the frames in board order')
+  assert.not.ok(text.includes('1. Tillbaka till behoven'), 'no picture of a frame without cards')
+  // Each across the text column's whole width (600 px = 5715000 EMU), at its own proportions.
+  const extents = [...xml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])])
+  assert.is(extents.length, 2)
+  for (const [[cx, cy], ratio] of extents.map((e, i) => [e, [1600 / 900, 1500 / 900][i]] as const)) {
+    assert.is(cx, 5715000, 'full width')
+    assert.ok(Math.abs(cx / cy - ratio) < 0.01, `proportions kept: ${cx}×${cy}`)
+  }
+})
+
+test('frame pictures: at most FRAME_IMAGES_MAX per workshop', async () => {
+  const fw = await createWorkshopAt(url, { method: 'ws1', title: 'Många ramar' })
+  const frames = Array.from({ length: FRAME_IMAGES_MAX + 1 }, (_, i) => frame(`many-${i}`, `Ram ${i}`, { x: i * 900 }))
+  await writeBoard(fw.id, fw.participantKey, frames)
+  const put = (i: number) =>
+    fetch(`${url}/api/workshops/${fw.id}/board-image?frame=shape:many-${i}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png', authorization: `Bearer ${fw.facilitatorKey}` },
+      body: png(2, 2),
+    })
+  for (let i = 0; i < FRAME_IMAGES_MAX; i++) assert.is((await put(i)).status, 204, `frame ${i}`)
+  assert.is((await put(FRAME_IMAGES_MAX)).status, 413, 'one more is refused')
+  assert.is((await put(0)).status, 204, 'a new picture of a frame already kept replaces it')
 })
 
 test('deleting a workshop deletes its board image', async () => {

@@ -30,4 +30,10 @@ test('the server does not start on an auth configuration that would lock everyon
   assert.is(oidc.auth.localSignIn, false)
 })
 
+test('TIME_ZONE: Stockholm by default, any IANA zone, and a clear error for anything else', () => {
+  assert.is(config({}).timeZone, 'Europe/Stockholm')
+  assert.is(config({ TIME_ZONE: 'Europe/Helsinki' }).timeZone, 'Europe/Helsinki')
+  assert.throws(() => config({ TIME_ZONE: 'Europe/Uppsala' }), /TIME_ZONE must be an IANA time zone like "Europe\/Stockholm", got "Europe\/Uppsala"/)
+})
+
 test.run()

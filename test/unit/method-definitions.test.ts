@@ -240,6 +240,22 @@ test('a step that works in another frame names one the workshop has', () => {
   assert.equal(ok.steps[3].frame, { step: 'brainstorm' })
 })
 
+test('a step pairs with another step that has a frame of its own, once', () => {
+  assert.is(ws3Message(brokenWs3((d) => (d.steps[3].pairsWith = 'brainstrom'))), `${WS3}: steps[3].pairsWith: no step "brainstrom" in this workshop`)
+  assert.is(ws3Message(brokenWs3((d) => (d.steps[3].pairsWith = d.steps[3].id))), `${WS3}: steps[3].pairsWith: a step cannot pair with itself`)
+  assert.is(
+    ws3Message(
+      brokenWs3((d) => {
+        d.steps[2].pairsWith = d.steps[1].id
+        d.steps[3].pairsWith = d.steps[1].id
+      }),
+    ),
+    `${WS3}: steps[3].pairsWith: step "brainstorm" already has a frame beside it`,
+  )
+  const ok = parseWorkshopDefinition(WS3, brokenWs3((d) => (d.steps[3].pairsWith = d.steps[1].id)))
+  assert.is(ok.steps[3].pairsWith, 'brainstorm')
+})
+
 test('duplicate step id names the earlier step', () => {
   assert.is(
     ws3Message(brokenWs3((d) => (d.steps[3].id = 'brainstorm'))),
@@ -255,7 +271,7 @@ test('an extra key is rejected, with a guess when it looks like a typo', () => {
         delete d.steps[2].timebox
       }),
     ),
-    `${WS3}: steps[2].timeBox: unknown field; did you mean "timebox"? allowed fields are id, title, instructions, facilitatorNote, timebox, cardKinds, privateWriting, vote, frame`,
+    `${WS3}: steps[2].timeBox: unknown field; did you mean "timebox"? allowed fields are id, title, instructions, facilitatorNote, timebox, cardKinds, privateWriting, vote, frame, pairsWith`,
   )
   assert.is(
     ws3Message(brokenWs3((d) => (d.author = 'HR'))),

@@ -267,7 +267,7 @@ test('WS8 export: one sheet per organisation with what, who, when and the follow
   assert.equal(report.plans?.map((p) => [p.name, p.followUp, p.activities.length]), [['Arvika kommun', '2027-03-15', 2], ['Region Värmland', '', 1]])
   const md = reportToMarkdown(report)
   assert.match(md, '## Plan för fortsatt arbete\n\n### Arvika kommun\n\n**Uppföljning:** 2027-03-15\n\n- Utbildning för alla första linjens chefer – HR-strateg, hösten')
-  const ps = await paragraphsOf(await reportToDocx(report, null))
+  const ps = await paragraphsOf(await reportToDocx(report, []))
   assert.ok(headingsOf(ps).includes('Region Värmland'))
   assert.ok(ps.some((p) => p.text === 'Samtalsövningar på APT – Enhetschefer'))
 })

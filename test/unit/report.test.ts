@@ -154,4 +154,24 @@ test('report Markdown escapes user text: no HTML, links or headings from cards',
   assert.match(md, '## Idéer med flest röster\n\nInga idéer har fått röster.')
 })
 
+test('report times are in the workshop\'s time zone: Stockholm in winter and summer, another when configured', () => {
+  const summer = Date.UTC(2026, 5, 15, 7, 30) // 09:30 in Stockholm (CEST)
+  const run = (timeZone?: string) =>
+    buildReport({
+      ...input,
+      createdAt: summer,
+      agendaAsRun: [{ stepId: 'brainstorm', title: { sv: 'Brainstorm', en: 'Brainstorm' }, startedAt: summer, endedAt: summer + 60_000 }],
+      boardImageAt: Date.UTC(2026, 5, 15, 22, 30), // already the 16th in Stockholm
+      ...(timeZone ? { timeZone } : {}),
+    })
+  const stockholm = run()
+  assert.is(stockholm.agenda.steps[0].start, '09:30')
+  assert.is(stockholm.boardImage?.madeAt, '2026-06-16 00:30')
+  const helsinki = run('Europe/Helsinki')
+  assert.is(helsinki.agenda.steps[0].start, '10:30')
+  assert.is(helsinki.boardImage?.madeAt, '2026-06-16 01:30')
+  // In winter Stockholm is one hour ahead of UTC.
+  assert.is(buildReport(input).agenda.steps[0].start, '09:00')
+})
+
 test.run()

@@ -8,7 +8,7 @@ import type { Lang } from '../../workshops/lang'
 import { parsePersona, parseWorkshopDefinition } from '../../workshops/method/parseDefinition'
 import type { Persona, WorkshopDefinition } from '../../workshops/method/types'
 import { TEMPLATE_IDS } from '../../workshops/method/templates'
-import { STEP_FRAME_COLUMNS, STEP_FRAME_ROWS, STEP_FRAME_SIZE } from '../../workshops/templates/grid'
+import { PAIR_FRAME_SIZE, STEP_FRAME_COLUMNS, STEP_FRAME_ROWS, STEP_FRAME_SIZE } from '../../workshops/templates/grid'
 import {
   frameOfStep,
   placeTemplates,
@@ -188,8 +188,8 @@ test('every built-in definition: one frame per template and per step, found by i
         assert.is(frame.parentId, BOARD_PAGE_ID)
         assert.is(frame.isLocked, false)
         assert.ok(frame.y > templatesBottom, `${def.id}: step frames below the templates`)
-        assert.is(frame.props.w, STEP_FRAME_SIZE.w)
-        assert.is(frame.props.h, STEP_FRAME_SIZE.h)
+        const paired = !!step.pairsWith || def.steps.some((s) => s.pairsWith === step.id)
+        assert.equal({ w: frame.props.w, h: frame.props.h }, paired ? PAIR_FRAME_SIZE : STEP_FRAME_SIZE, `${def.id}/${step.id}: its frame's size`)
         if (i > 0) assert.is(frame.y, get(records, stepFrameId(ownFrames[0].id)).y, 'steps in one row')
         if (i > 0) assert.ok(frame.x > get(records, stepFrameId(ownFrames[i - 1].id)).x, 'in the order of the agenda')
         assert.is(childrenOf(records, frame.id).length, 0, 'step frames start empty')
@@ -204,6 +204,33 @@ test('every built-in definition: one frame per template and per step, found by i
       assert.is(records.filter((r) => r.parentId === BOARD_PAGE_ID).length, def.templates.length + ownFrames.length)
     }
   }
+})
+
+test('WS2: insights and challenges side by side, both in one view at 50 % zoom on a 1440×900 screen with both side panels', () => {
+  // The canvas between the two side panels at 1440×900: 768 × 851 px for a facilitator in Chromium (measured); a margin below that.
+  const canvas = { w: 740, h: 780 }
+  const def = definitions.find((d) => d.id === 'ws2')!
+  const records = place(def)
+  const insights = get(records, frameOfStep(def, 'write-insights'))
+  const challenges = get(records, frameOfStep(def, 'write-challenges'))
+  assert.is.not(insights.id, challenges.id)
+  // Sharpening works on the insights where they are; the vote is on the challenges where they are.
+  assert.is(frameOfStep(def, 'sharpen-insights'), insights.id)
+  assert.is(frameOfStep(def, 'vote-challenges'), challenges.id)
+
+  assert.is(challenges.y, insights.y, 'side by side')
+  const gap = challenges.x - (insights.x + insights.props.w)
+  assert.ok(gap > 0 && gap <= 100, `the frames are close: ${gap} units apart`)
+  // Both frames and their names (drawn above them) in the canvas at 50 %.
+  const heading = 40
+  const union = { w: challenges.x + challenges.props.w - insights.x, h: Math.max(insights.props.h, challenges.props.h) + heading }
+  const fitZoom = Math.min(canvas.w / union.w, canvas.h / union.h)
+  assert.ok(fitZoom >= 0.5, `both fit at ${Math.round(fitZoom * 100)} % (${union.w}×${union.h} units)`)
+  // An insight and a challenge in the same row, at the far ends: still one arrow well inside that view.
+  const farthest = challenges.x + 20 - (insights.x + 20 + 200)
+  assert.ok(farthest * 0.5 < canvas.w, `the longest pairing arrow is ${farthest} units`)
+  // Each holds a workshop's worth of cards: 21 default cards.
+  assert.ok(PAIR_FRAME_SIZE.w >= 20 + 3 * 220 && PAIR_FRAME_SIZE.h >= 20 + 7 * 160)
 })
 
 test('step frames hold STEP_FRAME_COLUMNS × STEP_FRAME_ROWS default cards', () => {

@@ -23,7 +23,7 @@ test('a WS1 report holds its themes with their quotes and needs, every need, and
 })
 
 test('the Word report has the same section', async () => {
-  const docx = await reportToDocx(report(), null)
+  const docx = await reportToDocx(report(), [])
   const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string')
   const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
   for (const expected of ['Teman, citat och behov', 'Ledarskap', 'Chefen frågade aldrig hur jag mådde.', 'Identifierade behov', 'Fler vikarier', 'Citat utan tema']) {

@@ -11,6 +11,8 @@ const HEADERS: Record<Lang, string[]> = {
 
 /** Widths in characters for the pair columns, in header order. */
 export const PAIR_COLUMN_WIDTHS = [50, 50, 40, 8, 40, 30, 24]
+/** The votes column: a number in XLSX. */
+const PAIR_VOTES_COLUMN = 3
 
 /** "3 röster", "1 röst" / "3 votes", "1 vote". */
 export function votesLabel(votes: number, lang: Lang): string {
@@ -32,5 +34,5 @@ export function pairsToRows(pairs: readonly Pair[], lang: Lang): Table {
     pair.prototypes.join('\n'),
     pair.theme,
   ])
-  return { header: [...HEADERS[lang]], rows, widths: [...PAIR_COLUMN_WIDTHS] }
+  return { header: [...HEADERS[lang]], rows, widths: [...PAIR_COLUMN_WIDTHS], numeric: [PAIR_VOTES_COLUMN] }
 }

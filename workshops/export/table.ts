@@ -4,4 +4,6 @@ export interface Table {
   rows: string[][]
   /** Suggested column widths in characters, one per header cell (XLSX uses them). */
   widths?: number[]
+  /** Columns (0-based) that hold counts or minutes: XLSX writes their cells as numbers, so they sort and sum. */
+  numeric?: number[]
 }

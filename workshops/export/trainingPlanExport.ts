@@ -149,7 +149,7 @@ export function trainingPlanSheets(plan: TrainingPlan, lang: Lang, catalog: Card
   })
   for (const block of plan.unplaced) rows.push(row('', '', block))
   return [
-    { name: l.plan, table: { header, rows, widths: [22, 12, 6, 36, 18, 10, 30, 20, 40, 30] } },
+    { name: l.plan, table: { header, rows, widths: [22, 12, 6, 36, 18, 10, 30, 20, 40, 30], numeric: [1, 2, 5] } },
     { name: l.needsSheet, table: { header: [k.kind('need')], rows: plan.needsWithoutBlock.map((c) => [c.text]), widths: [80] } },
   ]
 }

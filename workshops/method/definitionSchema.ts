@@ -178,6 +178,7 @@ export const workshopStepSchema = strictRecord(
     privateWriting: booleanSchema,
     vote: booleanSchema,
     frame: stepFrameSchema.optional(),
+    pairsWith: idSchema.optional(),
   },
   'a step (an object with id, title, instructions, …)',
 )
@@ -250,6 +251,21 @@ export const workshopDefinitionSchema: z.ZodType<WorkshopDefinition> = workshopD
         } else if (other.frame) {
           ctx.addIssue({ code: 'custom', path: ['steps', i, 'frame', 'step'], message: `step "${target}" works in another frame itself; name that frame instead` })
         }
+      }
+      if (step.pairsWith !== undefined) {
+        const partner = def.steps.find((s) => s.id === step.pairsWith)
+        const problem = step.frame
+          ? 'a step that works in another frame has no frame of its own to put beside one'
+          : !partner
+            ? `no step "${step.pairsWith}" in this workshop`
+            : partner === step
+              ? 'a step cannot pair with itself'
+              : partner.frame
+                ? `step "${step.pairsWith}" works in another frame and has none of its own to pair with`
+                : partner.pairsWith !== undefined || def.steps.some((s, j) => j < i && s.pairsWith === step.pairsWith)
+                  ? `step "${step.pairsWith}" already has a frame beside it`
+                  : null
+        if (problem) ctx.addIssue({ code: 'custom', path: ['steps', i, 'pairsWith'], message: problem })
       }
       if (step.vote && step.cardKinds.length === 0) {
         ctx.addIssue({

@@ -40,6 +40,12 @@ export interface WorkshopStep {
   vote: boolean
   /** Where the step's work happens when that is not a frame of its own (see frameOfStep). */
   frame?: StepFrame
+  /**
+   * The step whose cards this step's cards pair with (challenges with the
+   * insights they answer): the two frames sit side by side, narrow and
+   * close, so a pair is one short arrow and both fit in one view.
+   */
+  pairsWith?: string
 }
 
 /** A template's frame, or another step's own frame. */

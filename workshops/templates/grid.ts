@@ -43,3 +43,14 @@ export function cardGridFrameSize(count: number, columns: number): { w: number; 
 
 /** The size of every step frame. */
 export const STEP_FRAME_SIZE = cardGridFrameSize(STEP_FRAME_COLUMNS * STEP_FRAME_ROWS, STEP_FRAME_COLUMNS)
+
+/**
+ * Two step frames whose cards pair up (insights and the challenges that
+ * answer them, see WorkshopStep.pairsWith): narrower and taller, and close
+ * together, so both fit in one view at half zoom and a pair is one short arrow.
+ */
+export const PAIR_FRAME_COLUMNS = 3
+export const PAIR_FRAME_ROWS = 7
+export const PAIR_FRAME_SIZE = cardGridFrameSize(PAIR_FRAME_COLUMNS * PAIR_FRAME_ROWS, PAIR_FRAME_COLUMNS)
+/** Between two paired frames: wider than between cards, so each frame reads as one. */
+export const PAIR_GAP = 60

@@ -22,7 +22,7 @@ import { BOARD_PAGE_ID } from '../doc/initialRecords'
 import type { Lang } from '../lang'
 import type { Persona, WorkshopDefinition } from '../method/types'
 import { TEMPLATE_LABELS, type TemplateId } from '../method/templates'
-import { CARD_GAP, cardGridFrameSize, STEP_FRAME_SIZE } from './grid'
+import { CARD_GAP, cardGridFrameSize, PAIR_FRAME_SIZE, PAIR_GAP, STEP_FRAME_SIZE } from './grid'
 import {
   arrowShape,
   cardHeight,
@@ -138,25 +138,35 @@ export function placeTemplates(definition: WorkshopDefinition, opts: PlaceTempla
   }
 
   const stepsY = seen.size > 0 ? rowHeight + ROW_GAP : 0
-  let column = 0
-  definition.steps.forEach((step, i) => {
-    // A step that works in a template's or another step's frame has none of its own.
-    if (step.frame) return
-    const at = column++
+  // A step that works in a template's or another step's frame has none of its own.
+  const own = definition.steps.filter((step) => !step.frame)
+  // A step that pairs with another has its frame right after that one's.
+  const row = own.filter((step) => !step.pairsWith || !own.some((s) => s.id === step.pairsWith))
+  for (const step of own) {
+    if (!step.pairsWith) continue
+    const at = row.findIndex((s) => s.id === step.pairsWith)
+    if (at >= 0) row.splice(at + 1, 0, step)
+  }
+  const paired = new Set(own.flatMap((step) => (step.pairsWith ? [step.id, step.pairsWith] : [])))
+  let stepX = 0
+  row.forEach((step, at) => {
+    const size = paired.has(step.id) ? PAIR_FRAME_SIZE : STEP_FRAME_SIZE
     records.push(
       frameShape(
         {
           id: stepFrameId(step.id),
           parentId: BOARD_PAGE_ID,
           index: pageIndex(),
-          x: at * (STEP_FRAME_SIZE.w + FRAME_GAP),
+          x: stepX,
           y: stepsY,
           isLocked: false,
           meta: { stepId: step.id },
         },
-        { ...STEP_FRAME_SIZE, name: fill(STEP_TEXTS.title, lang, { n: i + 1, title: step.title[lang] }) },
+        { ...size, name: fill(STEP_TEXTS.title, lang, { n: definition.steps.indexOf(step) + 1, title: step.title[lang] }) },
       ),
     )
+    const next = row[at + 1]
+    stepX += size.w + (next?.pairsWith === step.id ? PAIR_GAP : FRAME_GAP)
   })
 
   return records

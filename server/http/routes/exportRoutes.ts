@@ -1,5 +1,5 @@
 import { isLang, type Lang } from '../../../workshops/lang'
-import { BOARD_IMAGE_MAX_BYTES, pngSize } from '../../export/boardImages'
+import { BOARD_IMAGE_MAX_BYTES, FRAME_ID_PATTERN, FRAME_IMAGES_MAX, FRAME_IMAGES_MAX_BYTES, pngSize } from '../../export/boardImages'
 import { EXPORT_FORMATS, isExportFormat } from '../../export/exportWorkshop'
 import { workshopLinks } from '../../workshops/workshopService'
 import { actorOf } from '../../auth/organiserAuth'
@@ -43,9 +43,16 @@ export function exportRoutes({ workshops, exporter, archive, boardImages, baseUr
         workshops.authorise(id, requestKey(req, url), 'facilitator')
         const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
         if (type !== 'image/png') throw new HttpError(415, 'the board image must be sent as image/png')
+        // ?frame=shape:…: a picture of one frame of the board (the report shows one per frame that holds cards).
+        const frame = url.searchParams.get('frame')
+        if (frame !== null && !FRAME_ID_PATTERN.test(frame)) throw new HttpError(400, 'frame must be a frame id like "shape:step-write-insights"')
+        if (frame !== null && !exporter.isFrame(id, frame)) throw new HttpError(404, `no frame "${frame}" on this board`)
         const png = await readBody(req, BOARD_IMAGE_MAX_BYTES)
         if (!pngSize(png)) throw new HttpError(400, 'the body is not a PNG image')
-        boardImages.put(id, png)
+        if (frame === null) boardImages.put(id, png)
+        else if (!boardImages.putFrame(id, frame, png)) {
+          throw new HttpError(413, `a workshop keeps at most ${FRAME_IMAGES_MAX} frame images of ${FRAME_IMAGES_MAX_BYTES / 1024 / 1024} MB together`)
+        }
         res.writeHead(204, { 'cache-control': 'no-store' }).end()
       },
     },
