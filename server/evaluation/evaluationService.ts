@@ -49,7 +49,7 @@ export interface EvaluationDeps {
   methods: MethodRegistry
   access: WorkshopAccessStore
   seal: LinkSeal
-  config: Pick<Config, 'evaluationMinResponses' | 'retentionDays'>
+  config: Pick<Config, 'evaluationMinResponses' | 'retentionDays' | 'timeZone'>
 }
 
 /** Sealed under its own scope, so a sealed evaluation key cannot pass as the participant key of its workshop. */
@@ -87,7 +87,7 @@ export class EvaluationService {
       evaluationUrl: link('session', row?.linkKeySealed),
       followUpUrl: link('follow-up', row?.followUp?.keySealed),
       questions: row?.questions ?? definition.questions,
-      defaultFollowUpDate: defaultFollowUpDate(row?.openedAt ?? Date.now(), definition.followUpMonths),
+      defaultFollowUpDate: defaultFollowUpDate(row?.openedAt ?? Date.now(), definition.followUpMonths, this.deps.config.timeZone),
     }
   }
 
@@ -125,12 +125,13 @@ export class EvaluationService {
     const row = this.store.get(workshop.id)
     if (!row) throw new HttpError(409, 'open the evaluation first: the follow-up asks its questions again')
     const now = Date.now()
-    const date = requested ?? defaultFollowUpDate(row.openedAt, evaluationOf(this.deps.methods.get(workshop.method)).followUpMonths)
-    const problem = followUpDateProblem(date, now)
+    const { timeZone } = this.deps.config
+    const date = requested ?? defaultFollowUpDate(row.openedAt, evaluationOf(this.deps.methods.get(workshop.method)).followUpMonths, timeZone)
+    const problem = followUpDateProblem(date, now, timeZone)
     if (problem === 'not-a-date') throw new HttpError(400, `date: expected a day as YYYY-MM-DD, got "${date.slice(0, 40)}"`)
-    if (problem === 'in-the-past') throw new HttpError(400, `date: ${date} has passed; the follow-up is today (${formatDate(dateAt(now))}) or later`)
+    if (problem === 'in-the-past') throw new HttpError(400, `date: ${date} has passed; the follow-up is today (${formatDate(dateAt(now, timeZone))}) or later`)
     if (problem === 'too-far') throw new HttpError(400, `date: ${date} is more than five years ahead`)
-    const opensAt = startOfDay(parseDate(date)!)
+    const opensAt = startOfDay(parseDate(date)!, timeZone)
     const { retentionDays } = this.deps.config
     if (retentionDays > 0 && opensAt > now + retentionDays * DAY_MS) {
       throw new HttpError(
