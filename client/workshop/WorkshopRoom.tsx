@@ -93,7 +93,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             }}
           />
         </Show>
-        <button type="button" class="secondary" aria-expanded={outlineOpen()} aria-controls="outline-panel" onClick={() => setOutlineOpen(!outlineOpen())}>
+        <button type="button" class="secondary" aria-expanded={outlineOpen()} aria-controls={outlineOpen() ? "outline-panel" : undefined} onClick={() => setOutlineOpen(!outlineOpen())}>
           {t('outline.open')}
         </button>
         <LanguageSwitch />
