@@ -13,7 +13,13 @@ const TARGETS: Record<PanelView, string> = {
 /** Shows a view and moves focus into it once it is on screen. */
 export function goToView(layout: PanelLayout, view: PanelView): void {
   layout.reveal(view)
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(TARGETS[view])?.focus())
+  requestAnimationFrame(() => {
+    // The first of the selectors that is on the page (a list selector would match the outer region first).
+    for (const selector of TARGETS[view].split(',')) {
+      const el = document.querySelector<HTMLElement>(selector.trim())
+      if (el) return el.focus()
+    }
+  })
 }
 
 /** The first Tab stops of the workshop page: past the header straight to the outline, the tools or the board. */

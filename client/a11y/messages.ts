@@ -39,7 +39,7 @@ export const a11yMessages = defineMessages(
     'a11y.boardRegion': 'Tavlan',
     'a11y.toolsRegion': 'Verktyg',
     'a11y.canvasHint': 'På tavlan: Esc och sedan Tabb lämnar tavlan.',
-    'a11y.cardPlaced': 'Nytt kort mitt i vyn: skriv texten, Esc när du är klar.',
+    'a11y.cardTool': 'Kort av vald korttyp',
   },
   {
     'a11y.region': 'Workshop events',
@@ -78,6 +78,6 @@ export const a11yMessages = defineMessages(
     'a11y.boardRegion': 'Board',
     'a11y.toolsRegion': 'Tools',
     'a11y.canvasHint': 'On the board: Esc, then Tab, leaves the board.',
-    'a11y.cardPlaced': 'New card in the middle of the view: type its text, Esc when done.',
+    'a11y.cardTool': 'Card of the chosen kind',
   },
 )

@@ -94,11 +94,12 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
       data-view={layout.narrow() ? layout.view() : undefined}
       classList={{ narrow: layout.narrow(), 'tools-collapsed': !layout.narrow() && !layout.toolsOpen() }}
     >
-      <SkipLinks layout={layout} isFacilitator={isFacilitator} />
       <header class="workshop-header">
         <h1 tabindex="-1" ref={heading}>
           {props.workshop.title}
         </h1>
+        {/* Right after the heading: the first Tab stops of the page, and the next ones after joining. */}
+        <SkipLinks layout={layout} isFacilitator={isFacilitator} />
         <Show when={definition}>{(d) => <span class="method-name">{localized(d().title)}</span>}</Show>
         <span class="role-badge">{t(isFacilitator ? 'workshop.role.facilitator' : 'workshop.role.participant')}</span>
         <Show when={props.workshop.programme}>{(p) => <ProgrammeBadge programme={p()} workshopKey={key} />}</Show>
