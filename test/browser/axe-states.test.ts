@@ -123,7 +123,7 @@ test('private writing and the evaluation form', async () => {
     editor.select(template!.id)
     editor.zoomToSelection()
   })
-  await ahmed.page.locator('.tl-canvas').focus()
+  await ahmed.page.locator('#board-region .tl-container').focus()
   await ahmed.page.keyboard.press('Delete')
   await ahmed.page.getByTestId('refusal').waitFor()
   await check('refused write', ahmed.page)
