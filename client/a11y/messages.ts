@@ -40,6 +40,7 @@ export const a11yMessages = defineMessages(
     'a11y.toolsRegion': 'Verktyg',
     'a11y.canvasHint': 'På tavlan: Esc och sedan Tabb lämnar tavlan.',
     'a11y.cardTool': 'Kort av vald korttyp',
+    'a11y.checkBoxTool': 'Bockruta',
   },
   {
     'a11y.region': 'Workshop events',
@@ -79,5 +80,6 @@ export const a11yMessages = defineMessages(
     'a11y.toolsRegion': 'Tools',
     'a11y.canvasHint': 'On the board: Esc, then Tab, leaves the board.',
     'a11y.cardTool': 'Card of the chosen kind',
+    'a11y.checkBoxTool': 'Check box',
   },
 )

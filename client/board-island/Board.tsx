@@ -36,7 +36,11 @@ export const shapeUtils = [CardShapeUtil, SafeEmbedShapeUtil, VideoShapeUtil.con
 const tools = [CardTool]
 
 const overrides: TLUiOverrides = {
-  translations: { sv: { 'tool.sv-card': dictionaries.sv['a11y.cardTool'] }, en: { 'tool.sv-card': dictionaries.en['a11y.cardTool'] } },
+  // Our card tool's name, and a name of its own for tldraw's check box (its Swedish calls the x-box the same).
+  translations: {
+    sv: { 'tool.sv-card': dictionaries.sv['a11y.cardTool'], 'tool.check-box': dictionaries.sv['a11y.checkBoxTool'] },
+    en: { 'tool.sv-card': dictionaries.en['a11y.cardTool'] },
+  },
   actions(_editor, actions) {
     // External links become link cards, never embeds (see linkCards.ts).
     const { 'insert-embed': _insert, 'convert-to-embed': _convert, ...rest } = actions

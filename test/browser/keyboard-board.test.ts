@@ -94,6 +94,8 @@ test('skip links, shortcuts only on the canvas, the palette by keyboard, the hin
   const notes = names.filter((n) => /Anmärkning/.test(n))
   assert.ok(notes.length <= 1, `at most one tool called "Anmärkning": ${JSON.stringify(names)}`)
   assert.ok(names.some((n) => n.startsWith('Kort av vald korttyp')), `the card tool has its own name: ${JSON.stringify(names)}`)
+  const bare = names.map((n) => n.replace(/ — .*$/, ''))
+  assert.equal(bare.filter((n, i) => bare.indexOf(n) !== i), [], `no two tools share a name: ${JSON.stringify(bare)}`)
   assert.equal(ahmed.errors, [])
 })
 
