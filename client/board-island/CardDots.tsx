@@ -22,7 +22,7 @@ export function CardDots({ shape }: { shape: CardShape }) {
     const canAdd = open.left > 0 && (open.allowStacking || mine === 0)
     return (
       <span className="sv-card-dots" onPointerDown={stopEventPropagation}>
-        <span className="sv-dot-count" aria-label={t('vote.myDotsOnCard', { n: mine })}>
+        <span className="sv-dot-count" role="img" aria-label={t('vote.myDotsOnCard', { n: mine })}>
           {'●'.repeat(mine)}
         </span>
         <button type="button" className="sv-dot-button" disabled={!canAdd} aria-label={t('vote.addDot')} onClick={() => view.cast(shape.id, 'add')}>

@@ -21,6 +21,7 @@ import {
 import { finishedText, placeholderSelection } from '../../workshops/cards/starters'
 import { PRIVATE_CARD_META } from '../../workshops/facilitation/controlLayout'
 import { boardLang } from './boardLang'
+import { contentLangOf } from '../a11y/contentLang'
 import { CardDots } from './CardDots'
 import { CardFieldsEditor, CardFieldsView } from './CardFields'
 import { planChecks, type CardCheck } from './planChecks'
@@ -65,6 +66,7 @@ function CardView({ shape }: { shape: CardShape }) {
   const info = cardKinds().info(shape.props.kind)
   const check = useValue('plan check', () => planChecks.get()?.get().get(shape.id) ?? null, [shape.id])
   const isPrivate = (shape.meta as Record<string, unknown>)[PRIVATE_CARD_META] === true
+  const textLang = contentLangOf(shape, lang)
   return (
     <HTMLContainer
       className="sv-card"
@@ -76,6 +78,7 @@ function CardView({ shape }: { shape: CardShape }) {
       {isEditing ? (
         <textarea
           className="sv-card-text sv-card-input"
+          lang={textLang}
           autoFocus
           maxLength={CARD_TEXT_MAX}
           aria-label={info.label[lang]}
@@ -106,7 +109,9 @@ function CardView({ shape }: { shape: CardShape }) {
           }}
         />
       ) : (
-        <div className="sv-card-text">{shape.props.text}</div>
+        <div className="sv-card-text" lang={textLang}>
+          {shape.props.text}
+        </div>
       )}
       {isEditing ? <CardFieldsEditor shape={shape} lang={lang} /> : <CardFieldsView kind={shape.props.kind} fields={shape.props.fields} lang={lang} />}
       {check ? <CardCheckLine check={check} /> : null}

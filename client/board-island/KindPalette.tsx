@@ -6,6 +6,7 @@ import { cardKinds, type CardKind } from '../../workshops/cards/kinds'
 import { t } from '../i18n/i18n'
 import { boardLang } from './boardLang'
 import { workshopKinds } from './boardSignals'
+import { placeCardInView } from './placeCardByKeyboard'
 
 /**
  * One button per card kind: picks the kind and the card tool; the next click
@@ -22,11 +23,15 @@ export function KindPalette() {
   const mine = own.length > 0 ? catalog.kinds.filter((k) => own.includes(k.id)) : catalog.kinds
   const others = catalog.kinds.filter((k) => !mine.includes(k))
   const shown = more ? [...mine, ...others] : mine
-  const choose = (kind: CardKind) => {
+  const focused = useValue('canvas focused', () => editor.getInstanceState().isFocused, [editor])
+  // A click picks the kind and the next click on the board places the card; Enter or Space (a click with no pointer) places it at once.
+  const choose = (kind: CardKind, byKeyboard: boolean) => {
     editor.setStyleForNextShapes(CardKindStyle, kind)
-    editor.setCurrentTool('card')
+    if (byKeyboard) placeCardInView(editor, kind)
+    else editor.setCurrentTool('card')
   }
   return (
+    <div className="sv-palette-area">
     <div className="sv-palette" role="toolbar" aria-label={t('board.palette')}>
       {shown.map((kind) => (
         <button
@@ -38,7 +43,7 @@ export function KindPalette() {
           aria-label={t('board.newCard', { kind: kind.label[lang] })}
           style={{ background: kind.color }}
           onPointerDown={(e) => e.stopPropagation()}
-          onClick={() => choose(kind.id)}
+          onClick={(e) => choose(kind.id, e.detail === 0)}
         >
           {kind.label[lang]}
         </button>
@@ -55,6 +60,8 @@ export function KindPalette() {
           {more ? t('cards.fewerKinds') : t('cards.moreKinds')}
         </button>
       ) : null}
+    </div>
+      {focused ? <p className="sv-canvas-hint" data-testid="canvas-hint">{t('a11y.canvasHint')}</p> : null}
     </div>
   )
 }

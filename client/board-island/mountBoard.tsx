@@ -33,6 +33,7 @@ import { createAssetStore } from './media/assetStore'
 import { registerMediaHandlers } from './media/mediaHandlers'
 import { playForAllAction, type FilmChoice } from './media/PlayForAllButton'
 import { exposeForTests } from './testHooks'
+import { shortcutsOnlyWhileFocused } from './canvasFocus'
 
 export interface MountBoardOptions {
   records: YKeyValue<TLRecord>
@@ -150,6 +151,7 @@ export function mountBoard(element: HTMLElement, opts: MountBoardOptions): Board
         playForAllAction.set(opts.onPlayForAll ?? null)
         if (opts.planChecks) disposers.push(watchPlanChecks(mounted))
         disposers.push(exposeForTests(mounted))
+        disposers.push(shortcutsOnlyWhileFocused(mounted, element))
         if (opts.onLicenceProblem) disposers.push(watchLicence(mounted, element, opts.onLicenceProblem))
         opts.onReady()
       }}

@@ -46,7 +46,7 @@ export function FacilitationSidebar(props: FacilitationSidebarProps) {
         </div>
       </Show>
       <Show when={!props.isFacilitator && props.control.state().locks.board}>
-        <p class="panel locked-note" role="status">{t('tools.boardLocked')}</p>
+        <p class="panel locked-note">{t('tools.boardLocked')}</p>
       </Show>
       <AgendaPanel
         control={props.control}

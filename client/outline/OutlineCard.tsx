@@ -6,7 +6,8 @@ import { finishedText } from '../../workshops/cards/starters'
 import { cardInTarget, type VoteTarget } from '../../workshops/facilitation/votes'
 import type { RefusalReason } from '../../workshops/rules/refusals'
 import { FieldInputs, fieldsSummary } from '../cards/FieldInputs'
-import { localized, t, type MessageKey } from '../i18n/i18n'
+import { lang, localized, t, type MessageKey } from '../i18n/i18n'
+import { contentLangOf } from '../a11y/contentLang'
 
 export interface OutlineVote {
   target: VoteTarget
@@ -84,7 +85,7 @@ export function OutlineCard(props: {
         when={mode() === 'edit'}
         fallback={
           <>
-            <span class="outline-text">{props.card.text || t('outline.empty')}</span>
+            <span class="outline-text" lang={contentLangOf(props.card, lang())}>{props.card.text || t('outline.empty')}</span>
             <Show when={fieldsSummary(props.card.kind, props.card.fields)}>{(summary) => <span class="outline-fields">{summary()}</span>}</Show>
             <For each={kind().fields.filter((f) => f.type === 'longText' && props.card.fields[f.id])}>
               {(f) => (

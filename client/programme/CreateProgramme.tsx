@@ -54,7 +54,7 @@ export function CreateProgramme(props: { onCreated?: () => void }) {
         fallback={
           <>
             <p class="hint">{t('programme.createHint')}</p>
-            <button type="button" class="secondary" aria-expanded={open()} aria-controls="create-programme" onClick={() => setOpen(!open())}>
+            <button type="button" class="secondary" aria-expanded={open()} aria-controls={open() ? "create-programme" : undefined} onClick={() => setOpen(!open())}>
               {t(open() ? 'programme.closeForm' : 'programme.openForm')}
             </button>
             <Show when={open()}>

@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js'
+import { createSignal, onMount } from 'solid-js'
 import type { CreatedWorkshop } from '../api/http'
 import { t, type MessageKey } from '../i18n/i18n'
 
@@ -24,9 +24,14 @@ function LinkRow(props: { label: MessageKey; hint: MessageKey; url: string; test
 }
 
 export function CreatedLinks(props: { links: CreatedWorkshop }) {
+  let heading!: HTMLHeadingElement
+  // The form that had focus is gone: the heading of what it made takes it, so the links are read next.
+  onMount(() => heading.focus())
   return (
     <section class="created">
-      <h2>{t('created.heading')}</h2>
+      <h2 tabindex="-1" ref={heading}>
+        {t('created.heading')}
+      </h2>
       <LinkRow label="created.facilitatorLink" hint="created.facilitatorHint" url={props.links.facilitatorUrl} testId="facilitator-link" />
       <LinkRow label="created.participantLink" hint="created.participantHint" url={props.links.participantUrl} testId="participant-link" />
       <a class="button" href={props.links.facilitatorUrl}>

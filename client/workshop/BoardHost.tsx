@@ -81,7 +81,7 @@ export function BoardHost(props: BoardHostProps) {
   })
 
   return (
-    <div class="board-area">
+    <section class="board-area" id="board-region" aria-label={t('a11y.boardRegion')}>
       <Show when={reloadNeeded()}>
         <div role="alert" class="banner">
           {t('workshop.reloadNeeded')} <button onClick={() => location.reload()}>{t('workshop.reload')}</button>
@@ -92,6 +92,6 @@ export function BoardHost(props: BoardHostProps) {
         <p class="board-loading">{t('board.loading')}</p>
       </Show>
       <div class="board-host" ref={host} data-testid="board" />
-    </div>
+    </section>
   )
 }

@@ -64,7 +64,7 @@ export function BoardWorkspace(props: {
         onPlayForAll={props.onPlayForAll}
       />
       <Show when={outlineOpen()}>
-        <div id="outline-panel" class="outline-panel">
+        <div id="outline-panel" class="outline-panel" tabindex="-1">
           <OutlinePanel
             workshopId={props.workshop.id}
             board={props.records}

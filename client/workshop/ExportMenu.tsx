@@ -189,12 +189,10 @@ export function ExportMenu(props: ExportMenuProps) {
         <For each={groups()}>
           {(group, g) => (
             <>
-              <Show when={g() > 0}>
-                <li role="separator" />
-              </Show>
               <For each={group}>
-                {(item) => (
-                  <li>
+                {(item, i) => (
+                  // A group starts with a line above it: a separator element would be a non-item inside the list.
+                  <li classList={{ 'export-menu-group-start': g() > 0 && i() === 0 }}>
                     <button
                       type="button"
                       class="export-menu-item"

@@ -1,4 +1,4 @@
-import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js'
+import { createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js'
 import type { WorkshopInfo } from '../api/http'
 import type { BoardHandle } from '../board-island/mountBoard'
 import { ActivityOverlays } from '../activities/ActivityParts'
@@ -27,6 +27,10 @@ import { PresenceList } from './PresenceList'
 import { CarryOverPanel } from '../programme/CarryOverPanel'
 import { ProgrammeBadge } from '../programme/ProgrammeBadge'
 import { RefusalToast } from './RefusalToast'
+import { createPanelLayout } from '../a11y/createPanelLayout'
+import { keepFocusInPlace } from '../a11y/focusRescue'
+import { LiveAnnouncements } from '../a11y/LiveAnnouncements'
+import { PanelToggle, SkipLinks, ViewTabs } from '../a11y/WorkspaceNav'
 
 const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
   connecting: 'status.connecting',
@@ -65,17 +69,37 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
   // In an anonymous workshop the typed name stays in this browser: others get no name at all.
   const me = { id, name: props.workshop.anonymous ? '' : props.displayName, color: colourFor(id), role: props.workshop.role }
   const participants = createPresence(sync.provider.awareness, me)
-  const [outlineOpen, setOutlineOpen] = createSignal(true)
+  const layout = createPanelLayout()
+  // At narrow widths the outline is a view of its own, shown by its tab.
+  const outlineOpen = () => (layout.narrow() ? layout.view() === 'outline' : layout.outlineOpen())
   const [board, setBoard] = createSignal<BoardHandle | null>(null)
   const bridge = createBoardBridge({ board, control, definition, isFacilitator, userId: id, voting, now: clock.now })
   const media = openMediaSession(workshopId, key)
   onCleanup(() => media.dispose())
   const film = createFilmShowing({ control, userId: id, serverNow: clock.exact })
 
+  let root!: HTMLDivElement
+  let heading!: HTMLHeadingElement
+  onMount(() => {
+    onCleanup(keepFocusInPlace(root))
+    // The join form that had focus is gone: the workshop's heading takes it, the skip links follow.
+    heading.focus()
+  })
+
   return (
-    <div class="workshop" data-role={props.workshop.role}>
+    <div
+      class="workshop"
+      ref={root}
+      data-role={props.workshop.role}
+      data-view={layout.narrow() ? layout.view() : undefined}
+      classList={{ narrow: layout.narrow(), 'tools-collapsed': !layout.narrow() && !layout.toolsOpen() }}
+    >
       <header class="workshop-header">
-        <h1>{props.workshop.title}</h1>
+        <h1 tabindex="-1" ref={heading}>
+          {props.workshop.title}
+        </h1>
+        {/* Right after the heading: the first Tab stops of the page, and the next ones after joining. */}
+        <SkipLinks layout={layout} isFacilitator={isFacilitator} />
         <Show when={definition}>{(d) => <span class="method-name">{localized(d().title)}</span>}</Show>
         <span class="role-badge">{t(isFacilitator ? 'workshop.role.facilitator' : 'workshop.role.participant')}</span>
         <Show when={props.workshop.programme}>{(p) => <ProgrammeBadge programme={p()} workshopKey={key} />}</Show>
@@ -93,12 +117,12 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             }}
           />
         </Show>
-        <button type="button" class="secondary" aria-expanded={outlineOpen()} aria-controls="outline-panel" onClick={() => setOutlineOpen(!outlineOpen())}>
-          {t('outline.open')}
-        </button>
+        <PanelToggle layout={layout} view="tools" />
+        <PanelToggle layout={layout} view="outline" />
         <LanguageSwitch />
       </header>
-      <aside class="sidebar">
+      <ViewTabs layout={layout} />
+      <aside class="sidebar" id="tools-panel" tabindex="-1" aria-label={t('a11y.toolsRegion')}>
         <PresenceList participants={participants} anonymous={props.workshop.anonymous} />
         <Show when={definition}>
           {(d) => (
@@ -127,7 +151,16 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
           <CarryOverPanel workshopId={workshopId} workshopKey={key} />
         </Show>
       </aside>
+      <LiveAnnouncements
+        control={control.state}
+        definition={definition}
+        participants={participants}
+        records={records}
+        dotsLeft={voting.left}
+        synced={sync.synced}
+      />
       <RefusalToast notices={[sync.refusal, ...(privateSync ? [privateSync.refusal] : [])]} />
+      <main class="workshop-main">
       <Switch>
         <Match when={sync.status() === 'denied' || sync.status() === 'not-found' || sync.status() === 'too-many-refused'}>
           <div role="alert" class="board-area board-message">
@@ -152,13 +185,14 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             onBoardHandle={setBoard}
             voting={voting}
             control={control}
-            openOutline={() => setOutlineOpen(true)}
+            openOutline={() => layout.reveal('outline')}
             media={media}
             onPlayForAll={isFacilitator ? film.start : undefined}
             workshopKey={key}
           />
         </Match>
       </Switch>
+      </main>
       <SharedFilm workshopId={workshopId} showing={film} isFacilitator={isFacilitator} userId={id} serverNow={clock.exact} mediaReady={media.ready} />
       <Show when={definition}>
         {(d) => (

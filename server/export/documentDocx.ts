@@ -1,5 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import type { DocBlock, DocModel } from '../../workshops/export/document'
+import type { Lang } from '../../workshops/lang'
+import { docxLanguageStyles } from './docxLanguage'
 
 /** Characters XML 1.0 cannot hold; pasted control characters would make Word refuse the file. */
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
@@ -30,7 +32,7 @@ function table(header: string[], rows: string[][]): Table {
  * Word's own heading styles (so the navigation pane and a screen reader
  * find them), a page break as a paragraph that starts a new page.
  */
-export async function documentToDocx(model: DocModel): Promise<Buffer> {
+export async function documentToDocx(model: DocModel, lang: Lang): Promise<Buffer> {
   const children: Array<Paragraph | Table> = []
   let breakBefore = false
   const paragraph = (options: ConstructorParameters<typeof Paragraph>[0] & object) => {
@@ -63,6 +65,7 @@ export async function documentToDocx(model: DocModel): Promise<Buffer> {
     creator: 'Samverkstad',
     title: model.title.replace(XML_INVALID, ''),
     description: model.description.replace(XML_INVALID, ''),
+    styles: docxLanguageStyles(lang),
     sections: [{ children }],
   })
   return Packer.toBuffer(doc)

@@ -154,17 +154,17 @@ export class WorkshopExporter {
       case 'feedback.md':
         return feedbackToMarkdown(buildFeedback(board), lang, title)
       case 'training-plan.docx':
-        return documentToDocx(trainingPlanDocument(buildTrainingPlan(board), lang, title))
+        return documentToDocx(trainingPlanDocument(buildTrainingPlan(board), lang, title), lang)
       case 'training-plan.xlsx':
         return sheetsToXlsx(trainingPlanSheets(buildTrainingPlan(board), lang))
       case 'manuscript.docx':
-        return documentToDocx(manuscriptDocument(buildStoryboard(board), lang, title))
+        return documentToDocx(manuscriptDocument(buildStoryboard(board), lang, title), lang)
       case 'shot-list.xlsx':
         return sheetsToXlsx([{ name: SHOT_LIST_SHEET[lang], table: shotListRows(buildStoryboard(board), lang) }])
       case 'shot-list.csv':
         return toCsv(shotListRows(buildStoryboard(board), lang))
       case 'exercises.docx':
-        return documentToDocx(exerciseCardsDocument(buildExercises(board), lang, title))
+        return documentToDocx(exerciseCardsDocument(buildExercises(board), lang, title), lang)
       case 'plans.xlsx':
         return sheetsToXlsx(plansSheets(buildPlans(board), lang))
       default:

@@ -11,6 +11,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
+import { docxLanguageStyles } from './docxLanguage'
 import { votesLabel } from '../../workshops/export/pairRows'
 import { activityDetail, durationText, fill, REPORT_LABELS, type Report } from '../../workshops/export/report'
 import { evaluationDocx } from '../evaluation/evaluationDocx'
@@ -205,6 +206,7 @@ export async function reportToDocx(report: Report, images: readonly BoardPicture
     creator: 'Samverkstad',
     title: report.title.replace(XML_INVALID, ''),
     description: `${l.report}: ${report.method}`.replace(XML_INVALID, ''),
+    styles: docxLanguageStyles(report.lang),
     sections: [{ children: reportChildren(report, images, 0, extra) }],
   })
   return Packer.toBuffer(doc)

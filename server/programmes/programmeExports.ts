@@ -1,4 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, type Table as DocxTable } from 'docx'
+import { docxLanguageStyles } from '../export/docxLanguage'
 import { toCsv } from '../../workshops/export/csv'
 import { recordsForExport } from '../../workshops/export/exportRecords'
 import {
@@ -147,6 +148,6 @@ export async function programmeReportToDocx(report: ProgrammeReport): Promise<Bu
     for (const { workshop, evaluation } of report.evaluations) children.push(...evaluationDocx({ ...evaluation, heading: workshop }, 2))
   }
 
-  const doc = new Document({ creator: 'Samverkstad', title: xmlSafe(report.title), description: xmlSafe(`${l.report}: ${report.title}`), sections: [{ children }] })
+  const doc = new Document({ creator: 'Samverkstad', title: xmlSafe(report.title), description: xmlSafe(`${l.report}: ${report.title}`), styles: docxLanguageStyles(lang), sections: [{ children }] })
   return Packer.toBuffer(doc)
 }

@@ -64,7 +64,8 @@ test('a template card cannot be deleted by a participant: the board keeps it and
     editor.select(id)
     editor.zoomToSelection()
   }, card.id as string)
-  await page.locator('.tl-canvas').focus()
+  // tldraw's shortcuts act only while focus is on the board (as after a click on it or "Till tavlan").
+  await page.locator('#board-region .tl-container').focus()
   await page.keyboard.press('Delete')
   await page.getByTestId('refusal').waitFor()
   await expectReadable(page.getByTestId('refusal').locator('p').first())

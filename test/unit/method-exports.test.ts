@@ -167,7 +167,7 @@ test('WS5: sessions in reading order, blocks top to bottom, the overrun and the 
 
 test('WS5 export: the training plan as Word (sessions, numbered blocks, checks) and as Excel', async () => {
   const plan = buildTrainingPlan(readBoard(ws5))
-  const ps = await paragraphsOf(await documentToDocx(trainingPlanDocument(plan, 'sv', 'Chefsutbildning')))
+  const ps = await paragraphsOf(await documentToDocx(trainingPlanDocument(plan, 'sv', 'Chefsutbildning'), 'sv'))
   assert.equal(headingsOf(ps), [
     'Chefsutbildning',
     'Tillfälle 1',
@@ -204,7 +204,7 @@ test('WS6 export: the manuscript scene by scene with its lines, and the shot lis
   assert.equal(story.scenes.map((s) => s.scene.text), ['Anna kommer sent igen', 'Chefen frågar hur Anna mår'])
   assert.equal(story.scenes[1].lines.map((l) => [l.speaker, l.line.text]), [['Chefen', 'Hur har du det egentligen?'], ['Anna', 'Det är lugnt.']])
 
-  const ps = await paragraphsOf(await documentToDocx(manuscriptDocument(story, 'sv', 'Filmen om Anna')))
+  const ps = await paragraphsOf(await documentToDocx(manuscriptDocument(story, 'sv', 'Filmen om Anna'), 'sv'))
   assert.equal(headingsOf(ps), ['Filmen om Anna', 'Roller', 'Scen 1 – Personalrummet', 'Scen 2 – Chefens rum'])
   const texts = ps.map((p) => p.text)
   assert.ok(texts.includes('Anna: Sjuksköterska, 36 år, utmattad'))
@@ -229,7 +229,7 @@ test('WS6 export: the manuscript scene by scene with its lines, and the shot lis
 test('WS7 export: printable exercise cards, one per page, each with its situation, roles and questions', async () => {
   const exercises = buildExercises(readBoard(ws7))
   assert.equal(exercises[0].questions, ['Hur har du det?', 'Vad behöver du av mig?'])
-  const ps = await paragraphsOf(await documentToDocx(exerciseCardsDocument(exercises, 'sv', 'Samtalsövningar')))
+  const ps = await paragraphsOf(await documentToDocx(exerciseCardsDocument(exercises, 'sv', 'Samtalsövningar'), 'sv'))
   assert.equal(headingsOf(ps), [
     'Övning 1: Den tysta medarbetaren',
     'Situation',
