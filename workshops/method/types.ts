@@ -40,6 +40,14 @@ export interface WorkshopStep {
   vote: boolean
   /** Where the step's work happens when that is not a frame of its own (see frameOfStep). */
   frame?: StepFrame
+  /** The step is worked in small groups, each in a frame of its own (workshops/groups/). */
+  groups?: StepGroups
+}
+
+/** Small groups in a step: the size the facilitator's split starts from; `roles` for role-play in threes. */
+export interface StepGroups {
+  size: number
+  roles: boolean
 }
 
 /** A template's frame, or another step's own frame. */
