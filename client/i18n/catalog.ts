@@ -9,11 +9,12 @@ import { licenceMessages } from '../workshop/licenceMessages'
 import { refusalMessages } from '../workshop/refusalMessages'
 import { mediaMessages } from '../media/messages'
 import { evaluationMessages } from '../evaluation/messages'
+import { trainingMessages } from '../training/messages'
 import { en } from './en'
 import { sv } from './sv'
 
 /** Every feature's texts. A feature with its own messages file adds one entry here. */
-const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages, voteMessages, programmeMessages, cardMessages, evaluationMessages] as const
+const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages, voteMessages, programmeMessages, cardMessages, evaluationMessages, trainingMessages] as const
 
 type Part = (typeof parts)[number]
 type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never
