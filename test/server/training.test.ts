@@ -170,6 +170,13 @@ test('24 participants split into groups of 4: frames of their own, each asks for
   for (const c of written) assert.ok(after.some((r) => r.id === c), `${c} kept`)
   assert.is((await mine(id, pKey, people[0].seat)).body.group, null, 'after Alla tillbaka nobody is in a group')
   assert.is((await post(`/api/workshops/${id}/groups?key=${fKey}`, { action: 'rotate' }, {})).status, 409)
+  // The session's report holds what each group wrote.
+  const report = await (await fetch(`${server.url}/api/workshops/${id}/export/report.md?key=${fKey}`)).text()
+  assert.match(report, '## Vad grupperna skrev')
+  assert.match(report, '### Grupp 2: Annas resa: Samtal i små grupper')
+  for (let i = 0; i < 24; i++) assert.match(report, `- Tanke ${i}\n`)
+  assert.match(report, 'Chefsutbildning om psykisk ohälsa – Tillfälle 1')
+  assert.not.match(report, 'CHEFSUTBILDNING--')
   for (const p of people) {
     p.board.destroy()
     p.control.destroy()
