@@ -98,6 +98,8 @@ export class GroupsService {
     const plenaryFrameId = step ? frameOfStep(definition, step.id) : null
     const groups: Group[] = split.map((members, i) => ({ id: `g${i + 1}`, members, frameId: createShapeId(`group-${splitId}-${i + 1}`) }))
     this.deps.sync.editAsServer(workshop.id, 'board', (doc) => appendRecords(doc, groupFrames(readBoardRecords(doc), groups, plenaryFrameId, definition, step?.id)))
+    // A new split starts from the seats present now.
+    this.bound.delete(workshop.id)
     this.bindSeats(workshop.id, groups)
     const state: GroupsState = { id: splitId, stepId: step?.id ?? null, roles: request.roles, round: 0, groups, message: null, endedAt: null, plenaryFrameId }
     this.write(workshop.id, state)
@@ -115,6 +117,7 @@ export class GroupsService {
         break
       case 'end':
         next = { ...current, endedAt: Date.now() }
+        this.bound.delete(workshop.id)
         break
       case 'message':
         next = { ...current, message: { text: action.text, at: Date.now() } }

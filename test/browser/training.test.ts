@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert'
 import { ADMIN_HEADERS, keyOf } from '../helpers/testServer'
 import type { Person } from './helpers/browser'
 import { browserSuite } from './helpers/suite'
+import { signInAsOrganiser } from './helpers/signIn'
 import { clickVisible, expectReadable } from './helpers/visible'
 
 const suite = browserSuite(test)
@@ -88,6 +89,22 @@ test('a facilitator and three managers run a role-play round and swap roles: eac
     await expectReadable(m.page.getByText('Alla är tillbaka i helgrupp. Gruppernas lappar ligger kvar i sina ramar.'))
     assert.is(await m.page.getByTestId('my-role').count(), 0)
   }
+})
+
+test('an organiser creates the manager training on the start page: both sessions with their links, each opening its workshop', async () => {
+  const karin = await suite.person('Karin')
+  await signInAsOrganiser(karin, suite.server)
+  await clickVisible(button(karin, 'Skapa en utbildning'))
+  const form = karin.page.locator('#create-training')
+  await form.getByLabel('Namn på utbildningen').fill('Chefer hösten')
+  await expectReadable(form.getByText(/^Chefsutbildning om psykisk ohälsa: Tillfälle 1 – Annas resa, Självinsikt \(100 min\)/))
+  await clickVisible(form.getByRole('button', { name: 'Skapa utbildning' }))
+  const created = karin.page.getByTestId('created-training')
+  await expectReadable(created.getByText('Utbildningen är skapad. Varje tillfälle har egna länkar:'))
+  await expectReadable(created.getByRole('heading', { name: 'Tillfälle 1' }))
+  await expectReadable(created.getByRole('heading', { name: 'Tillfälle 2' }))
+  await clickVisible(created.getByRole('link', { name: 'Öppna Tillfälle 2' }))
+  await expectReadable(karin.page.getByRole('heading', { name: 'Chefer hösten – Tillfälle 2' }))
 })
 
 test.run()
