@@ -255,7 +255,7 @@ test('an extra key is rejected, with a guess when it looks like a typo', () => {
         delete d.steps[2].timebox
       }),
     ),
-    `${WS3}: steps[2].timeBox: unknown field; did you mean "timebox"? allowed fields are id, title, instructions, facilitatorNote, timebox, cardKinds, privateWriting, vote, frame`,
+    `${WS3}: steps[2].timeBox: unknown field; did you mean "timebox"? allowed fields are id, title, instructions, facilitatorNote, timebox, cardKinds, privateWriting, vote, frame, groups`,
   )
   assert.is(
     ws3Message(brokenWs3((d) => (d.author = 'HR'))),
