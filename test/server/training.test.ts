@@ -229,4 +229,36 @@ test('role-play in threes: each gets only their own role\'s text; Byt roller rot
   }
 })
 
+test('split by the organisation each one gave: the same organisation together; a late joiner is moved in', async () => {
+  const { sessions } = await createTraining()
+  const { id } = sessions[0]
+  const fKey = keyOf(sessions[0].facilitatorUrl)
+  const pKey = keyOf(sessions[0].participantUrl)
+  const orgs = ['Karlstad', 'Karlstad', 'Karlstad', 'Torsby', 'Torsby', 'Torsby', 'Arvika', 'Arvika']
+  const people: Person[] = []
+  for (const [i, org] of orgs.entries()) {
+    const p = await join(id, pKey, `org-user-${i}-${'z'.repeat(20)}`, `Chef ${i}`)
+    p.board.provider.awareness.setLocalStateField('joinFields', { organisation: org })
+    people.push(p)
+  }
+  const orgOf = new Map(people.map((p, i) => [p.userId, orgs[i]]))
+  await waitFor(() => server.app.sync.boardPresence(id).filter((c) => c.states.some((st: any) => st?.joinFields?.organisation)).length === 8, 'everyone\'s organisation on the server')
+  assert.is((await post(`/api/workshops/${id}/groups?key=${fKey}`, { size: 4, by: 'Org Name!' }, {})).status, 400)
+  const split = await post(`/api/workshops/${id}/groups?key=${fKey}`, { size: 4, by: 'organisation', step: 'anna-groups' }, {})
+  assert.is(split.status, 200)
+  for (const g of split.body.groups) assert.is(new Set(g.members.map((m: string) => orgOf.get(m))).size, 1, 'one organisation per group')
+  assert.equal(split.body.groups.map((g: any) => g.members.length), [2, 3, 3], 'Arvika, Karlstad, Torsby')
+  const late = await join(id, pKey, `late-user-${'w'.repeat(20)}`, 'Sen')
+  await waitFor(() => server.app.sync.boardPresence(id).some((c) => c.states.some((st: any) => st?.user?.id === late.userId)), 'the late one present')
+  assert.is((await mine(id, pKey, late.seat)).body.group, null, 'not in a group yet')
+  const moved = await post(`/api/workshops/${id}/groups?key=${fKey}`, { action: 'move', userId: late.userId, to: 'g1' }, {})
+  assert.equal(moved.body.groups[0].members.length, 3)
+  assert.is((await mine(id, pKey, late.seat)).body.group.id, 'g1')
+  assert.is((await post(`/api/workshops/${id}/groups?key=${fKey}`, { action: 'move', userId: 'nobody-here', to: 'g1' }, {})).status, 400)
+  for (const p of [...people, late]) {
+    p.board.destroy()
+    p.control.destroy()
+  }
+})
+
 test.run()
