@@ -49,7 +49,7 @@ export class BenchCards {
       isLocked: false,
       opacity: 1,
       meta: { t: card.t, from: card.from, i: card.i },
-      props: { kind: 'note', text: card.text, author: '', w: 200, h: 140 },
+      props: { kind: 'note', text: card.text, author: '', fields: {}, w: 200, h: 140 },
     }
     this.array.push([{ key: record.id, val: record }])
   }

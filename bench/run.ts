@@ -4,7 +4,7 @@
  * client processes (bench/worker.ts: real y-websocket providers over `ws`).
  * Runs alternate ours, reference, ours, … and the table shows medians.
  *
- * Scenarios (BENCH_ONLY=load,join,storm,memory,import):
+ * Scenarios (BENCH_ONLY=load,join,storm,memory,import,attack,training):
  * - load: one room, N clients (BENCH_SIZES, default 10,50,200) with presence
  *   (a cursor moved twice a second), 20 edits/s in all, each a ~200-byte card
  *   carrying its send time; latency = arrival at each other client − send.
@@ -20,6 +20,8 @@
  *   ranges to another room once a second; their p99 must stay within 2× of
  *   the baseline. (The reference spends about a second of work on each such
  *   message, so it is not run: it would only measure a server held down.)
+ * - training (ours only): 60 people with presence in a manager-training
+ *   session, split into role-play groups while they edit (bench/training.ts).
  *
  * Other knobs: BENCH_SECONDS (15, per measured run), BENCH_RUNS (3),
  * BENCH_WORKERS (2), BENCH_TARGETS (ours,reference), BENCH_ROLE
@@ -42,6 +44,9 @@ import { freePort, startProcessServer } from '../test/helpers/processServer'
 import { ADMIN_HEADERS } from '../test/helpers/testServer'
 import { cpuWindow, max, median, otherCpuWindow, percentile, rssMb, rssPeak, settle, sleep, wallNow } from './measure'
 import type { ClientSpec, Command, ConnectReply, LoadReply, Reply, RoomAddress } from './protocol'
+import { runTrainingBench, type TrainingBenchResult } from './training'
+
+let trainingResult: TrainingBenchResult | null = null
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '..')
@@ -84,7 +89,7 @@ const CONFIG = {
   /** Cards in the imported file (plus the board's 2 base records: 10,000 = MAX_BOARD_RECORDS) and characters of text on each. */
   importCards: envInt('BENCH_IMPORT_CARDS', 9_998),
   importTextChars: envInt('BENCH_IMPORT_TEXT', 1200),
-  scenarios: new Set((process.env.BENCH_ONLY ?? 'load,join,storm,memory,import,attack').split(',').map((s) => s.trim())),
+  scenarios: new Set((process.env.BENCH_ONLY ?? 'load,join,storm,memory,import,attack,training').split(',').map((s) => s.trim())),
   /** Which servers to run ("ours" alone is handy while tuning). */
   targets: new Set((process.env.BENCH_TARGETS ?? 'ours,reference').split(',').map((s) => s.trim())),
   /** Whose key the clients use on our server: participant edits pass the facilitation write guard, facilitator edits skip it. */
@@ -901,6 +906,9 @@ async function main(): Promise<void> {
         }
       }
     }
+    if (CONFIG.scenarios.has('training')) {
+      trainingResult = await runTrainingBench({ workers: loadWorkers, runs: CONFIG.runs, seconds: CONFIG.seconds, editsPerSecond: CONFIG.editsPerSecond })
+    }
     if (CONFIG.scenarios.has('memory')) {
       // Fresh processes: the reference still holds every earlier room.
       for (const t of targets) await t.stop()
@@ -1041,6 +1049,10 @@ async function main(): Promise<void> {
       ok: attackDuring.ours <= 2 * attackBase.ours,
       detail: `${fmt(attackDuring.ours, 1)} vs ${fmt(attackBase.ours, 1)} ms alone`,
     })
+  if (trainingResult) {
+    const p99 = (groups: boolean) => median(trainingResult!.runs.filter((r) => r.groups === groups).map((r) => r.p99))
+    checks.push({ target: `training: ${trainingResult.people} editors' p99 while groups are split, rotated and ended within 2× of alone`, ok: trainingResult.ratio <= 2, detail: `${fmt(p99(true), 1)} vs ${fmt(p99(false), 1)} ms` })
+  }
   const mem = results.memory.ours[0]
   if (mem && mem.heapBeforeMb !== null && mem.heapPeakMb !== null && mem.heapAfterMb !== null) {
     const grown = mem.heapPeakMb - mem.heapBeforeMb
@@ -1065,7 +1077,7 @@ async function main(): Promise<void> {
   const outFile = join(ROOT, '.tmp', 'bench-latest.json')
   writeFileSync(
     outFile,
-    JSON.stringify({ machine: { ...info, priority: priorityNote }, config: { ...CONFIG, scenarios: [...CONFIG.scenarios], targets: [...CONFIG.targets] }, rows, checks, results }, null, 2),
+    JSON.stringify({ machine: { ...info, priority: priorityNote }, config: { ...CONFIG, scenarios: [...CONFIG.scenarios], targets: [...CONFIG.targets] }, rows, checks, results, training: trainingResult }, null, 2),
   )
   console.log(`\nwrote ${outFile}`)
 }

@@ -58,7 +58,8 @@ function createClient(spec: ClientSpec, awareness: boolean): Client {
   const timers: NodeJS.Timeout[] = []
   if (awareness) {
     provider.awareness.setLocalState({
-      user: { name: `Deltagare ${spec.idx}`, color: '#e0a030' },
+      // An id as the browser sends one: small groups are split by it (bench/training.ts).
+      user: { id: `bench-${spec.room}-${spec.idx}`, name: `Deltagare ${spec.idx}`, color: '#e0a030' },
       cursor: { x: Math.random() * 2000, y: Math.random() * 1500 },
     })
     // Moves the cursor twice a second, at a random phase.

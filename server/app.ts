@@ -49,6 +49,8 @@ import { WorkshopImporter } from './workshops/importWorkshop'
 import { Retention } from './workshops/retention'
 import { WorkshopFactory } from './workshops/workshopFactory'
 import { WorkshopService } from './workshops/workshopService'
+import { TrainingCatalog, withTrainingSessions } from './trainings/trainingCatalog'
+import { TrainingStore } from './trainings/trainingStore'
 
 export interface App {
   readonly server: Server
@@ -99,14 +101,22 @@ export interface AppOptions {
 export function createApp(config: Config, log: Log, options: AppOptions = {}): App {
   const noLicence = licenceWarning(config)
   if (noLicence) log.warn({ publicUrl: config.publicUrl }, noLicence)
-  const methods = loadMethods({
+  const method = loadMethods({
     builtinDir: resolve(config.rootDir, 'workshops/definitions'),
     builtinPersonaDir: resolve(config.rootDir, 'workshops/personas'),
     extraDir: config.workshopsDir ?? undefined,
   })
+  // A training's sessions are workshops whose definitions are generated from it (server/trainings/).
+  const trainings = new TrainingCatalog({
+    builtinDir: resolve(config.rootDir, 'workshops/trainings'),
+    extraDir: config.workshopsDir ? resolve(config.workshopsDir, 'trainings') : undefined,
+    cardKinds: method.cardKinds(),
+  })
+  const methods = withTrainingSessions(method, trainings)
   // This process's card kinds: the card shape's validators (server rules, reveal, exports) read them from here.
   installCardKinds(methods.cardKinds())
   const db = openDatabase(config.dataDir)
+  trainings.useStore(new TrainingStore(db))
   // Boards stored by an older version are upgraded (and the upgrade stored) the first time anything loads them.
   const docs = new DocStore(db, { upgrade: (_name, ydoc) => upgradeBoardDoc(ydoc) })
   const workshopStore = new WorkshopStore(db)
@@ -175,7 +185,10 @@ export function createApp(config: Config, log: Log, options: AppOptions = {}): A
     programmes,
     carryOver,
     programmeExporter,
+    trainings,
+    db,
   }
+  workshops.onDeleted(() => trainings.forgetUnused())
   const api = createApi(apiDeps, startActivities({ ...apiDeps, db, log, seal }))
 
   const server = createServer(async (req, res) => {

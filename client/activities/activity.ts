@@ -19,6 +19,14 @@ export interface ActivityProps {
   records: Accessor<TLRecord[]>
   /** Who is on the board now (the vote counts them). */
   participants: Accessor<Participant[]>
+  /** This person's presence user id. */
+  userId?: string
+  /** The seat the server gave this page's board connection: how the server tells this person apart. */
+  seat?: Accessor<string | null>
+  /** Moves this person's view to a frame, or to page bounds. */
+  show?(target: { frameId?: string; bounds?: { x: number; y: number; w: number; h: number } }): void
+  /** Sets one field of this person's presence (e.g. the join fields groups are split by). */
+  setPresenceField?(name: string, value: unknown): void
 }
 
 /**

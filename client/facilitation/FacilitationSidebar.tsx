@@ -5,6 +5,7 @@ import type { WorkshopDefinition } from '../../workshops/method/types'
 import { t } from '../i18n/i18n'
 import type { Participant } from '../workshop/awarenessState'
 import { ActivityPanels, startedStep } from '../activities/ActivityParts'
+import type { ActivityProps } from '../activities/activity'
 import { AgendaPanel } from './AgendaPanel'
 import type { BoardBridge } from './createBoardBridge'
 import type { Control } from './createControl'
@@ -27,6 +28,9 @@ export interface FacilitationSidebarProps {
   setReady: (stepId: string | null) => void
   viewport: () => { x: number; y: number; w: number; h: number } | null
   summonToFrame: (frameId: string) => void
+  seat?: ActivityProps['seat']
+  show?: ActivityProps['show']
+  setPresenceField?: ActivityProps['setPresenceField']
 }
 
 /** Agenda, timer, the activities (vote, private writing, evaluation) and (for the facilitator) tools, beside the board. */

@@ -11,11 +11,12 @@ import { refusalMessages } from '../workshop/refusalMessages'
 import { mediaMessages } from '../media/messages'
 import { evaluationMessages } from '../evaluation/messages'
 import { a11yMessages } from '../a11y/messages'
+import { trainingMessages } from '../training/messages'
 import { en } from './en'
 import { sv } from './sv'
 
 /** Every feature's texts. A feature with its own messages file adds one entry here. */
-const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages, voteMessages, programmeMessages, cardMessages, evaluationMessages, runningMessages, a11yMessages] as const
+const parts = [{ sv, en }, outlineMessages, licenceMessages, refusalMessages, authMessages, startMessages, mediaMessages, voteMessages, programmeMessages, cardMessages, evaluationMessages, runningMessages, a11yMessages, trainingMessages] as const
 
 type Part = (typeof parts)[number]
 type KeysOf<P> = P extends { sv: infer S } ? keyof S & string : never

@@ -9,6 +9,7 @@ import { CreateWorkshop } from './CreateWorkshop'
 import { MyWorkshops } from './MyWorkshops'
 import { organiserApi } from './organiserApi'
 import { CreateProgramme } from '../programme/CreateProgramme'
+import { CreateTraining } from '../training/CreateTraining'
 import { WorkshopImport } from './WorkshopImport'
 import './start.css'
 
@@ -69,6 +70,7 @@ function OrganiserHome(props: { email: string }) {
           <>
             <CreateWorkshop onCreated={done} />
             <CreateProgramme onCreated={() => void refetch()} />
+            <CreateTraining onCreated={() => void refetch()} />
             <WorkshopImport onImported={done} />
           </>
         }

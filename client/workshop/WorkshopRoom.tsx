@@ -77,6 +77,12 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
   const media = openMediaSession(workshopId, key)
   onCleanup(() => media.dispose())
   const film = createFilmShowing({ control, userId: id, serverNow: clock.exact })
+  // What the activities (small groups) need of this page beyond the control document.
+  const activityHooks = {
+    seat: sync.seat,
+    show: (target: { frameId?: string; bounds?: { x: number; y: number; w: number; h: number } }) => board()?.show(target),
+    setPresenceField: (name: string, value: unknown) => sync.provider.awareness.setLocalStateField(name, value),
+  }
 
   let root!: HTMLDivElement
   let heading!: HTMLHeadingElement
@@ -141,6 +147,7 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
               setReady={(stepId) => sync.provider.awareness.setLocalStateField('ready', stepId)}
               viewport={() => board()?.viewport() ?? null}
               summonToFrame={(frameId) => board()?.show({ frameId })}
+              {...activityHooks}
             />
           )}
         </Show>
@@ -206,6 +213,8 @@ export function WorkshopRoom(props: { workshop: WorkshopInfo; workshopKey: strin
             now={clock.now}
             voting={voting}
             records={records.records}
+            userId={id}
+            {...activityHooks}
           />
         )}
       </Show>

@@ -4,9 +4,10 @@ import { evaluationActivity } from '../evaluation/activity'
 import type { ActivityConfig, ActivityContext, ServerActivity } from './activity'
 import { privateWritingActivity } from './privateWriting'
 import { voteActivity } from './vote'
+import { groupsActivity } from '../groups/activity'
 
 /** Every facilitation activity of the server, once. A new activity adds one line here. */
-export const SERVER_ACTIVITIES: readonly ServerActivity[] = [voteActivity, privateWritingActivity, evaluationActivity]
+export const SERVER_ACTIVITIES: readonly ServerActivity[] = [voteActivity, privateWritingActivity, evaluationActivity, groupsActivity]
 
 /** Starts every activity; their routes join the HTTP API. */
 export function startActivities(ctx: ActivityContext) {

@@ -15,6 +15,7 @@ import { docxLanguageStyles } from './docxLanguage'
 import { votesLabel } from '../../workshops/export/pairRows'
 import { activityDetail, durationText, fill, REPORT_LABELS, type Report } from '../../workshops/export/report'
 import { evaluationDocx } from '../evaluation/evaluationDocx'
+import { GROUPS_REPORT_LABELS } from '../../workshops/groups/reportSection'
 import { pngSize } from './boardImages'
 
 /** Characters XML 1.0 cannot hold; pasted control characters would make Word refuse the file. */
@@ -177,6 +178,16 @@ export function reportChildren(report: Report, images: readonly BoardPicture[], 
     children.push(heading(l.plan, level(1)))
     if (report.plan.length === 0) children.push(new Paragraph({ children: runs(l.noPlan) }))
     for (const item of report.plan) children.push(bullet(runs(item.text)))
+  }
+
+  if (report.groups) {
+    const g = GROUPS_REPORT_LABELS[report.lang]
+    children.push(heading(g.heading, level(1)))
+    for (const group of report.groups.groups) {
+      children.push(heading(group.name, level(2)))
+      if (group.cards.length === 0) children.push(new Paragraph({ children: runs(g.empty) }))
+      for (const text of group.cards) children.push(bullet(runs(text)))
+    }
   }
 
   if (report.evaluation !== null) children.push(...evaluationDocx(report.evaluation))

@@ -10,9 +10,10 @@ import { organiserRoutes } from './routes/organiserRoutes'
 import { programmeRoutes } from './routes/programmeRoutes'
 import { sessionRoutes } from './routes/sessionRoutes'
 import { workshopRoutes } from './routes/workshopRoutes'
+import { trainingRoutes } from '../trainings/trainingRoutes'
 
 /** Every route module of the HTTP API, in matching order. */
-const ROUTE_MODULES: Array<(deps: ApiDeps) => Route[]> = [basicRoutes, sessionRoutes, workshopRoutes, organiserRoutes, mediaRoutes, exportRoutes, facilitationRoutes, programmeRoutes]
+const ROUTE_MODULES: Array<(deps: ApiDeps) => Route[]> = [basicRoutes, sessionRoutes, workshopRoutes, organiserRoutes, mediaRoutes, exportRoutes, facilitationRoutes, programmeRoutes, trainingRoutes]
 
 /**
  * The HTTP API. Every route answers JSON; errors are `{"error": "…"}` with the

@@ -22,6 +22,8 @@ import type { WorkshopImporter } from '../workshops/importWorkshop'
 import type { Retention } from '../workshops/retention'
 import type { WorkshopService } from '../workshops/workshopService'
 import type { RateLimits } from './rateLimit'
+import type { TrainingCatalog } from '../trainings/trainingCatalog'
+import type { Db } from '../store/database'
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void
 
@@ -77,6 +79,9 @@ export interface ApiDeps {
   carryOver: CarryOverService
   /** A programme's traceability and report. */
   programmeExporter: ProgrammeExporter
+  /** Trainings (their files and the ones made from WS5); their sessions are workshops of generated definitions. */
+  trainings: TrainingCatalog
+  db: Db
 }
 
 /** Workshop ids in URL patterns. */

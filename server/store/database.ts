@@ -224,6 +224,17 @@ const MIGRATIONS: Migration[] = [
        PRIMARY KEY (workshop_id, frame_id)
      );`,
   },
+  {
+    // Trainings made from a WS5 board (server/trainings/trainingStore.ts): the definition holds the plan's card
+    // texts, so it goes with the last of its session workshops (deleteUnused, in the delete's transaction).
+    name: 'made-trainings',
+    sql: `CREATE TABLE made_trainings (id TEXT PRIMARY KEY, definition TEXT NOT NULL, created_at INTEGER NOT NULL);
+     CREATE TABLE made_training_workshops (
+       training_id TEXT NOT NULL REFERENCES made_trainings (id) ON DELETE CASCADE,
+       workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+       PRIMARY KEY (training_id, workshop_id)
+     ) WITHOUT ROWID;`,
+  },
 ]
 
 /**

@@ -263,6 +263,18 @@ export class SyncServer {
     return false
   }
 
+  /** Who is on a workshop's board now: each board connection's seat, role and presence states (as the presence gate let them in). */
+  boardPresence(workshopId: string): Array<{ seat: string; role: Role; states: unknown[] }> {
+    const room = this.rooms.get(docName(workshopId, 'board'))
+    if (!room) return []
+    const states = room.awareness.getStates()
+    const out: Array<{ seat: string; role: Role; states: unknown[] }> = []
+    for (const peer of room.peers) {
+      if (peer.seat) out.push({ seat: peer.seat, role: peer.role, states: [...peer.clientIds].map((id) => states.get(id)).filter((s) => s !== undefined) })
+    }
+    return out
+  }
+
   /** Closes the sockets of one role in a workshop (its participant link was replaced). */
   disconnectRole(workshopId: string, role: Role): void {
     for (const room of this.roomsOf(workshopId)) {

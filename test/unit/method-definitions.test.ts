@@ -271,7 +271,7 @@ test('an extra key is rejected, with a guess when it looks like a typo', () => {
         delete d.steps[2].timebox
       }),
     ),
-    `${WS3}: steps[2].timeBox: unknown field; did you mean "timebox"? allowed fields are id, title, instructions, facilitatorNote, timebox, cardKinds, privateWriting, vote, frame, pairsWith`,
+    `${WS3}: steps[2].timeBox: unknown field; did you mean "timebox"? allowed fields are id, title, instructions, facilitatorNote, timebox, cardKinds, privateWriting, vote, frame, pairsWith, groups`,
   )
   assert.is(
     ws3Message(brokenWs3((d) => (d.author = 'HR'))),

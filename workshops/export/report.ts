@@ -10,6 +10,7 @@ import { asShape, type Card } from '../chain/cards'
 import { neighbours, readLinks } from '../chain/links'
 import type { Lang, Localized } from '../lang'
 import type { WorkshopDefinition } from '../method/types'
+import { GROUPS_REPORT_LABELS, groupsReport, type GroupsReport } from '../groups/reportSection'
 import { evaluationSection, evaluationSectionMarkdown, type EvaluationResults, type EvaluationSection } from '../evaluation/reportSection'
 import { escapeMarkdown } from './markdown'
 import { votesLabel } from './pairRows'
@@ -82,6 +83,8 @@ export interface Report {
   plans: Array<{ name: string; followUp: string; activities: Array<{ what: string; who: string; when: string }> }> | null
   /** Null when the workshop had no evaluation. */
   evaluation: EvaluationSection | null
+  /** What the small groups wrote (workshops/groups/); absent or null when it had none. */
+  groups?: GroupsReport | null
   boardImage: { madeAt: string } | null
 }
 
@@ -305,7 +308,8 @@ export function buildReport(input: ReportInput): Report {
   return {
     lang: input.lang,
     title: input.title,
-    method: methodTitle ? `${input.methodId.toUpperCase()} – ${methodTitle}` : input.methodId,
+    // A training session's method id ("chefsutbildning--tillfalle-1") is no name to show: its title says it all.
+    method: methodTitle ? (input.methodId.includes('--') ? methodTitle : `${input.methodId.toUpperCase()} – ${methodTitle}`) : input.methodId,
     date: dateIn(date, timeZone),
     agenda: agendaOf(input, timeZone),
     themes,
@@ -317,6 +321,7 @@ export function buildReport(input: ReportInput): Report {
     plan,
     plans,
     evaluation: input.evaluation ? evaluationSection(input.evaluation, input.lang) : null,
+    groups: groupsReport(records, cards),
     boardImage:
       input.boardImageAt != null ? { madeAt: `${dateIn(input.boardImageAt, timeZone)} ${clockIn(input.boardImageAt, timeZone)}` } : null,
   }
@@ -441,6 +446,15 @@ export function reportToMarkdown(report: Report): string {
     para(`## ${l.plan}`)
     if (report.plan.length === 0) para(l.noPlan)
     else para(...report.plan.map((item) => `- ${esc(item.text)}`))
+  }
+
+  if (report.groups) {
+    const g = GROUPS_REPORT_LABELS[report.lang]
+    para(`## ${g.heading}`)
+    for (const group of report.groups.groups) {
+      para(`### ${esc(group.name)}`)
+      para(...(group.cards.length > 0 ? group.cards.map((c) => `- ${esc(c)}`) : [g.empty]))
+    }
   }
 
   if (report.evaluation !== null) para(...evaluationSectionMarkdown(report.evaluation, 2))

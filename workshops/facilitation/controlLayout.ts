@@ -16,6 +16,7 @@
  *   settings     Y.Map     anonymous: boolean
  *   playback     Y.Map     current: PlaybackState              (a film shown to everyone; workshops/playback/)
  *   evaluation   Y.Map     current: EvaluationState            (written by the server only; counts, never answers; workshops/evaluation/)
+ *   groups       Y.Map     current: GroupsState                (written by the server only; members by user id, never role texts; workshops/groups/)
  *
  * Times are server milliseconds (see clock.ts): clients convert with their
  * clock offset before writing and before showing.
@@ -56,6 +57,9 @@ export const PLAYBACK_CURRENT = 'current'
 export const CONTROL_EVALUATION = 'evaluation'
 export const EVALUATION_CURRENT = 'current'
 
+export const CONTROL_GROUPS = 'groups'
+export const GROUPS_CURRENT = 'current'
+
 /**
  * Who writes each root of the control document; the server refuses any other
  * root, and writes to a root from anyone else. A new part of the facilitation
@@ -73,6 +77,7 @@ export const CONTROL_ROOT_WRITERS: Readonly<Record<string, 'facilitator' | 'serv
   [CONTROL_VOTE_RESULTS]: 'server',
   [CONTROL_REVEAL]: 'server',
   [CONTROL_EVALUATION]: 'server',
+  [CONTROL_GROUPS]: 'server',
 }
 
 /**

@@ -167,6 +167,22 @@ export const stepFrameSchema = z.union(
   { error: expecting('a frame like { "template": "persona" } or { "step": "brainstorm" }') },
 )
 
+/** Group sizes a step may ask for (and the groups route accepts). */
+export const GROUP_SIZE_MIN = 2
+export const GROUP_SIZE_MAX = 12
+
+export const stepGroupsSchema = strictRecord(
+  {
+    size: z
+      .number({ error: expecting('a group size') })
+      .int({ error: expecting('a whole number of people') })
+      .min(GROUP_SIZE_MIN, { error: expecting(`a group size from ${GROUP_SIZE_MIN}`) })
+      .max(GROUP_SIZE_MAX, { error: expecting(`a group size up to ${GROUP_SIZE_MAX}`) }),
+    roles: booleanSchema,
+  },
+  'small groups like { "size": 4, "roles": false }',
+)
+
 export const workshopStepSchema = strictRecord(
   {
     id: idSchema,
@@ -179,6 +195,7 @@ export const workshopStepSchema = strictRecord(
     vote: booleanSchema,
     frame: stepFrameSchema.optional(),
     pairsWith: idSchema.optional(),
+    groups: stepGroupsSchema.optional(),
   },
   'a step (an object with id, title, instructions, …)',
 )
@@ -266,6 +283,9 @@ export const workshopDefinitionSchema: z.ZodType<WorkshopDefinition> = workshopD
                   ? `step "${step.pairsWith}" already has a frame beside it`
                   : null
         if (problem) ctx.addIssue({ code: 'custom', path: ['steps', i, 'pairsWith'], message: problem })
+      }
+      if (step.groups?.roles && step.groups.size !== 3) {
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'groups', 'size'], message: `role-play is in threes (chef, medarbetare, observatör), got ${step.groups.size}` })
       }
       if (step.vote && step.cardKinds.length === 0) {
         ctx.addIssue({

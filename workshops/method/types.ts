@@ -46,6 +46,14 @@ export interface WorkshopStep {
    * close, so a pair is one short arrow and both fit in one view.
    */
   pairsWith?: string
+  /** The step is worked in small groups, each in a frame of its own (workshops/groups/). */
+  groups?: StepGroups
+}
+
+/** Small groups in a step: the size the facilitator's split starts from; `roles` for role-play in threes. */
+export interface StepGroups {
+  size: number
+  roles: boolean
 }
 
 /** A template's frame, or another step's own frame. */
