@@ -87,9 +87,18 @@ test('a pasted YouTube link becomes a link card for everyone: title and address,
       assert.is(await link.getAttribute('target'), '_blank')
       assert.equal((await link.getAttribute('rel'))?.split(/\s+/).sort(), ['noopener', 'noreferrer'])
     }
-    // The old embed is a link card too: no frame of another host anywhere.
+    // The old embed is a link card too: no frame of another host anywhere. (Brought to the middle of the view,
+    // where no toolbar can cover it.)
+    await p.page.evaluate(() => {
+      const editor = window.__samverkstadEditor!
+      const old = editor.getCurrentPageShapes().find((s) => JSON.stringify(s.props).includes('player.vimeo.com'))!
+      editor.zoomToBounds(editor.getShapePageBounds(old.id)!, { immediate: true, targetZoom: 1 })
+    })
     await expectReadable(p.page.locator('.sv-link-card-title', { hasText: 'player.vimeo.com/video/76979871' }), `${p.name}'s old embed`)
     assert.is(await p.page.locator('iframe').count(), 0, `${p.name}'s page has no frames`)
+    await p.page.evaluate(() => {
+      window.__samverkstadEditor!.zoomToFit({ immediate: true })
+    })
   }
 
   // Nobody can make an embed from the menus.

@@ -117,6 +117,25 @@ export async function cardCentre(page: Page, text: string): Promise<{ x: number;
 
 /** Draws an arrow from one card to another with the arrow tool, as a user does. */
 export async function drawArrow(page: Page, fromText: string, toText: string): Promise<void> {
+  // As a person would, first bring both cards into view (the board opens at the current step, not where they are).
+  await page.evaluate(
+    ([a, b]) => {
+      const editor = window.__samverkstadEditor!
+      const bounds = editor
+        .getCurrentPageShapes()
+        .filter((s) => s.type === 'card' && [a, b].some((n) => (s.props as { text: string }).text.includes(n)))
+        .map((s) => editor.getShapePageBounds(s.id)!)
+      if (bounds.length < 2) return
+      const minX = Math.min(...bounds.map((r) => r.minX))
+      const minY = Math.min(...bounds.map((r) => r.minY))
+      const maxX = Math.max(...bounds.map((r) => r.maxX))
+      const maxY = Math.max(...bounds.map((r) => r.maxY))
+      const view = editor.getViewportPageBounds()
+      if (minX >= view.minX && minY >= view.minY && maxX <= view.maxX && maxY <= view.maxY) return
+      editor.zoomToBounds({ x: minX, y: minY, w: maxX - minX, h: maxY - minY }, { immediate: true, inset: 120 })
+    },
+    [fromText, toText],
+  )
   const from = await cardCentre(page, fromText)
   const to = await cardCentre(page, toText)
   await page.evaluate(() => {
