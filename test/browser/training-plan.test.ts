@@ -111,6 +111,12 @@ test('WS5: a facilitator plans two sessions of blocks by the palette and the out
   await expectReadable(outline.getByTestId('outline-needs-without-block').getByText('Ökad kunskap om psykisk hälsa'))
 
   // Session 1 is overrun by 10 minutes: on the board and in the outline.
+  // Brought into view as a person would scroll to it (tldraw hides shapes outside the view).
+  await karin.page.evaluate(() => {
+    const editor = window.__samverkstadEditor!
+    const card = editor.getCurrentPageShapes().find((s) => s.type === 'card' && (s.props as { text: string }).text === 'Tillfälle 1')!
+    editor.zoomToBounds(editor.getShapePageBounds(card.id)!, { immediate: true, targetZoom: 1 })
+  })
   const sessionCard = karin.page.locator('.sv-card[data-kind="session"]', { hasText: 'Tillfälle 1' })
   await expectReadable(sessionCard.getByText('Blocken: 70 av 60 min – 10 min för mycket'))
   const firstSession = outline.getByTestId('outline-session').filter({ hasText: 'Tillfälle 1' })
