@@ -87,7 +87,8 @@ test('during a private step every way of adding a card writes only to the author
     'four private cards on Ahmed\'s board',
   )
   assert.equal(mine, [secrets.imported, secrets.outline, secrets.outline, secrets.pasted].sort())
-  assert.is(await outline.locator('.outline-card', { hasText: secrets.outline }).filter({ hasText: 'Privat – syns bara för dig' }).count(), 2, 'the outline marks them private')
+  // The outline follows the board a moment later: wait for it, then both are marked.
+  await eventually(() => outline.locator('.outline-card', { hasText: secrets.outline }).filter({ hasText: 'Privat – syns bara för dig' }).count(), (n) => n === 2, 'the outline marks them private')
 
   // Barrier: a later edit of the shared card, which the others do receive.
   await outline.getByRole('button', { name: 'Redigera kortet: Gemensam anteckning' }).focus()
