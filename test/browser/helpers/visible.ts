@@ -107,11 +107,24 @@ export async function legibility(locator: Locator): Promise<Legibility> {
   }
 }
 
-/** Throws unless a person can see and read the element: in view, not covered, text contrast at least 4.5:1. */
+/** How long a view may still be settling (a camera glide, a panel sliding in) before what is covered counts as covered. */
+const SETTLE_MS = 3000
+
+/**
+ * Throws unless a person can see and read the element: in view, not covered,
+ * text contrast at least 4.5:1. Position and covering are measured again
+ * until the view settles (tldraw lays a transparent blocker over the canvas
+ * while its camera moves); what stays covered fails.
+ */
 export async function expectReadable(locator: Locator, what?: string): Promise<Legibility> {
   await locator.waitFor({ state: 'visible' })
   await locator.scrollIntoViewIfNeeded()
-  const seen = await legibility(locator)
+  const deadline = Date.now() + SETTLE_MS
+  let seen = await legibility(locator)
+  while ((!seen.inViewport || seen.coveredBy) && Date.now() < deadline) {
+    await locator.page().waitForTimeout(100)
+    seen = await legibility(locator)
+  }
   const name = what ?? (seen.text || String(locator))
   if (!seen.inViewport) throw new Error(`"${name}" is not inside the viewport`)
   if (seen.coveredBy) throw new Error(`"${name}" is covered by ${seen.coveredBy}`)
