@@ -80,10 +80,10 @@ async function oneRun(browser: Browser, cards: number, edits: number, run: numbe
     page.setDefaultTimeout(60_000)
     await page.goto(w.participantUrl)
     await page.getByLabel('Ditt namn').fill('Bänk')
-    const join = page.getByRole('button', { name: 'Gå med' })
-    await join.waitFor()
+    const joinButton = page.getByRole('button', { name: 'Gå med' })
+    await joinButton.waitFor()
     const started = Date.now()
-    await join.click()
+    await joinButton.click()
     await page.waitForFunction(
       `(() => {
         const editor = window.__samverkstadEditor
@@ -99,6 +99,16 @@ async function oneRun(browser: Browser, cards: number, edits: number, run: numbe
     await sleep(1500)
     const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length)
     await armWatcher(page)
+    // Scroll the outline down to the board's cards (the templates' cards come first), as a person would.
+    await page.evaluate(`(async () => {
+      const outline = document.querySelector('[data-testid="outline"]')
+      let scroller = outline.parentElement
+      while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement
+      for (let i = 0; i < 400 && !outline.querySelector('[data-card-id^="shape:board-"]'); i++) {
+        scroller.scrollTop += scroller.clientHeight / 2
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      }
+    })()`)
 
     const editMs: number[] = []
     const canvasMs: number[] = []
@@ -107,7 +117,11 @@ async function oneRun(browser: Browser, cards: number, edits: number, run: numbe
       const shown = (await page.evaluate(
         `[...document.querySelectorAll('[data-testid="outline"] [data-card-id^="shape:board-"]')].map((el) => el.getAttribute('data-card-id'))`,
       )) as string[]
-      if (shown.length === 0) throw new Error('client bench: the page shows none of the board cards')
+      if (shown.length === 0) {
+        await page.screenshot({ path: join(ROOT, '.tmp', `client-bench-${cards}.png`) })
+        const seen = await page.evaluate(`[...document.querySelectorAll('[data-testid="outline"] li[data-card-id]')].map((el) => el.getAttribute('data-card-id')).join(' ')`)
+        throw new Error(`client bench: the outline shows none of the board cards (it shows: ${String(seen).slice(0, 400)}); screenshot in .tmp`)
+      }
       const id = shown[(i * 7) % shown.length]
       const token = `ändrad-${run}-${i}-${Math.random().toString(36).slice(2, 8)}`
       const inOutline = page.evaluate(`window.__benchSeen(${JSON.stringify(token)}, '[data-testid="outline"]')`) as Promise<number>
