@@ -1,4 +1,5 @@
-import { createEffect, createMemo, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, on, onCleanup, Show, type Accessor } from 'solid-js'
+import type { TLRecord } from '@tldraw/tlschema'
 import { createStore, reconcile } from 'solid-js/store'
 import type { TLParentId } from '@tldraw/tlschema'
 import type { CardFields } from '../../workshops/cards/catalog'
@@ -39,6 +40,25 @@ export interface OutlineProps {
   provenance?: Omit<ProvenanceOptions, 'setChosen'>
 }
 
+/** `records`, handed on when the page is idle (at the latest after a second). */
+function settledRecords(records: Accessor<TLRecord[]>): Accessor<TLRecord[]> {
+  const [settled, setSettled] = createSignal(records(), { equals: false })
+  let pending: number | undefined
+  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : (setTimeout(run, 100) as unknown as number))
+  const cancel = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id))
+  createEffect(
+    on(records, (now) => {
+      if (pending !== undefined) cancel(pending)
+      pending = idle(() => {
+        pending = undefined
+        setSettled(now)
+      })
+    }, { defer: true }),
+  )
+  onCleanup(() => pending !== undefined && cancel(pending))
+  return settled
+}
+
 /**
  * The board's accessible twin: the same cards as headings and lists, and
  * every edit the board allows (add, edit, link, unlink, delete) by keyboard.
@@ -47,10 +67,12 @@ export interface OutlineProps {
 export function OutlinePanel(props: OutlineProps) {
   // The list of all cards follows the document change by change; the whole-board views (chain, method views, owners) follow the throttled snapshot.
   const index = createCardIndex(props.board)
-  const board = createMemo(() => readBoard(props.board.records()))
+  // They are a pass over the board (about 30 ms at 2,000 cards here): done when the page is idle, so they never hold up the next edit.
+  const settled = settledRecords(props.board.records)
+  const board = createMemo(() => readBoard(settled()))
   const [chain, setChain] = createStore<Chain>(buildChain([], {}))
   // Merged into the store in place, so a changed card re-renders only its own line of the chain.
-  createEffect(() => setChain(reconcile(buildChain(props.board.records(), { votes: props.votes?.(), board: board() }), { merge: true })))
+  createEffect(() => setChain(reconcile(buildChain(settled(), { votes: props.votes?.(), board: board() }), { merge: true })))
   let list: CardListControl | undefined
 
   const actions: CardActions = {
@@ -96,7 +118,7 @@ export function OutlinePanel(props: OutlineProps) {
   }
 
   const quoteFrameId = createMemo(() => {
-    props.board.records()
+    settled()
     return quoteStepFrame(props.definition, props.board)?.id ?? null
   })
 
