@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onCleanup, onMount, type Accessor, type JSX } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, type Accessor, type JSX } from 'solid-js'
 
 /** Below this many cards the whole list is rendered (it costs less than a millisecond, and the browser's find works on all of it). */
 const VIRTUAL_FROM = 100
@@ -84,12 +84,20 @@ export function VirtualCardList(props: {
     undefined,
     { equals: (a, b) => a.start === b.start && a.end === b.end && Math.abs(a.before - b.before) < 1 && Math.abs(a.after - b.after) < 1 },
   )
+  const positions = createMemo(() => new Map(props.ids().map((id, i) => [id, i])))
+  // The card with the Tab stop stays rendered even when the window moves away from it (a re-estimated window, a scroll by mouse): focus is never dropped to the page.
   const visible = createMemo(
-    () => props.ids().slice(range().start, range().end),
+    () => {
+      const { start, end } = range()
+      const shown = props.ids().slice(start, end)
+      const keep = active()
+      const at = keep === null ? undefined : positions().get(keep)
+      if (keep === null || at === undefined || (at >= start && at < end)) return shown
+      return at < start ? [keep, ...shown] : [...shown, keep]
+    },
     [],
     { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) },
   )
-  const positions = createMemo(() => new Map(props.ids().map((id, i) => [id, i])))
   /** The card that holds the Tab stop: the last one focused, else the first shown. */
   const tabStop = createMemo(() => {
     const a = active()
@@ -133,9 +141,24 @@ export function VirtualCardList(props: {
     sizes.disconnect()
   })
 
+  /** A card to focus once it is rendered (after a scroll, the window renders it in a later update). */
+  let pendingFocus: string | null = null
+  const tryPendingFocus = () => {
+    if (pendingFocus === null) return
+    const el = itemEl(pendingFocus)
+    if (!el) return
+    pendingFocus = null
+    el.focus()
+    el.scrollIntoView({ block: 'nearest' })
+  }
+  createEffect(() => {
+    visible()
+    queueMicrotask(tryPendingFocus)
+  })
   const itemEl = (id: string) => list.querySelector<HTMLElement>(`li[data-card-id="${CSS.escape(id)}"]`)
   const focusCard = (id: string) => {
     setActive(id)
+    pendingFocus = null
     const found = itemEl(id)
     if (found) {
       found.focus()
@@ -152,11 +175,8 @@ export function VirtualCardList(props: {
     const listTop = box.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
     scroller.scrollTop = listTop + y - scroller.clientHeight / 3
     readView()
-    queueMicrotask(() => {
-      const el = itemEl(id)
-      el?.focus()
-      el?.scrollIntoView({ block: 'nearest' })
-    })
+    pendingFocus = id
+    tryPendingFocus()
   }
   props.control?.({ focusCard, focusList: () => list.focus() })
 
