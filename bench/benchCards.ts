@@ -74,3 +74,35 @@ export class BenchCards {
     return () => this.array.unobserve(listener)
   }
 }
+
+const BOARD_KINDS = ['insight', 'challenge', 'note'] as const
+
+/**
+ * A board's worth of real card records (insights, challenges and notes with
+ * a sentence each) in a grid below the templates, as participants leave
+ * them: what the client scenario loads into a browser.
+ */
+export function boardCards(n: number, prefix = 'shape:board-'): Array<Record<string, unknown> & { id: string }> {
+  const columns = 40
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}${i}`,
+    typeName: 'shape',
+    type: 'card',
+    x: (i % columns) * 220,
+    y: 4000 + Math.floor(i / columns) * 160,
+    rotation: 0,
+    index: 'a1',
+    parentId: BOARD_PAGE_ID,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      kind: BOARD_KINDS[i % BOARD_KINDS.length],
+      text: `Kort ${i}: chefer saknar stöd när en medarbetare kommer tillbaka efter sjukskrivning`,
+      author: `Deltagare ${i % 12}`,
+      w: 200,
+      h: 140,
+      fields: {},
+    },
+  }))
+}

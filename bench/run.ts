@@ -4,7 +4,7 @@
  * client processes (bench/worker.ts: real y-websocket providers over `ws`).
  * Runs alternate ours, reference, ours, … and the table shows medians.
  *
- * Scenarios (BENCH_ONLY=load,join,storm,memory,import,attack,training):
+ * Scenarios (BENCH_ONLY=load,join,storm,memory,import,attack,training,client):
  * - load: one room, N clients (BENCH_SIZES, default 10,50,200) with presence
  *   (a cursor moved twice a second), 20 edits/s in all, each a ~200-byte card
  *   carrying its send time; latency = arrival at each other client − send.
@@ -22,6 +22,11 @@
  *   message, so it is not run: it would only measure a server held down.)
  * - training (ours only): 60 people with presence in a manager-training
  *   session, split into role-play groups while they edit (bench/training.ts).
+ *
+ * - client (bench/clientBoard.ts): a Chromium page joins a board of 200 and
+ *   of 2,000 cards (BENCH_CLIENT_SIZES); time until canvas and outline are
+ *   ready, DOM nodes, and how long a Node client's edit takes to show in the
+ *   page. Needs `npm run build`.
  *
  * Other knobs: BENCH_SECONDS (15, per measured run), BENCH_RUNS (3),
  * BENCH_WORKERS (2), BENCH_TARGETS (ours,reference), BENCH_ROLE
@@ -43,6 +48,7 @@ import { MSG_NOTICE } from '../workshops/doc/wire'
 import { freePort, startProcessServer } from '../test/helpers/processServer'
 import { ADMIN_HEADERS } from '../test/helpers/testServer'
 import { cpuWindow, max, median, otherCpuWindow, percentile, rssMb, rssPeak, settle, sleep, wallNow } from './measure'
+import { clientBoardBench, type ClientBoardResult } from './clientBoard'
 import type { ClientSpec, Command, ConnectReply, LoadReply, Reply, RoomAddress } from './protocol'
 import { runTrainingBench, type TrainingBenchResult } from './training'
 
@@ -89,10 +95,13 @@ const CONFIG = {
   /** Cards in the imported file (plus the board's 2 base records: 10,000 = MAX_BOARD_RECORDS) and characters of text on each. */
   importCards: envInt('BENCH_IMPORT_CARDS', 9_998),
   importTextChars: envInt('BENCH_IMPORT_TEXT', 1200),
-  scenarios: new Set((process.env.BENCH_ONLY ?? 'load,join,storm,memory,import,attack,training').split(',').map((s) => s.trim())),
+  scenarios: new Set((process.env.BENCH_ONLY ?? 'load,join,storm,memory,import,attack,training,client').split(',').map((s) => s.trim())),
   /** Which servers to run ("ours" alone is handy while tuning). */
   targets: new Set((process.env.BENCH_TARGETS ?? 'ours,reference').split(',').map((s) => s.trim())),
   /** Whose key the clients use on our server: participant edits pass the facilitation write guard, facilitator edits skip it. */
+  clientSizes: (process.env.BENCH_CLIENT_SIZES ?? '200,2000').split(',').map(Number).filter((n) => n > 0),
+  clientRuns: Math.max(1, envInt('BENCH_CLIENT_RUNS', 2)),
+  clientEdits: Math.max(1, envInt('BENCH_CLIENT_EDITS', 30)),
   role: process.env.BENCH_ROLE === 'facilitator' ? ('facilitator' as const) : ('participant' as const),
 }
 
@@ -823,11 +832,55 @@ function machine() {
 type PerTarget<T> = { ours: T[]; reference: T[] }
 const perTarget = <T>(): PerTarget<T> => ({ ours: [], reference: [] })
 
+/** The client scenario's rows and checks against issue 15's targets. */
+function clientReport(results: ClientBoardResult[]): { rows: Row[]; checks: Array<{ target: string; ok: boolean; detail: string }> } {
+  const rows: Row[] = []
+  const checks: Array<{ target: string; ok: boolean; detail: string }> = []
+  const row = (cards: number, metric: string, v: number, digits = 0) =>
+    rows.push({ scenario: `browser joins a board of ${cards} cards`, metric, ours: v, reference: null, digits, ratio: false })
+  for (const r of results) {
+    row(r.cards, 'ready after "Gå med", median (ms)', median(r.readyMs))
+    row(r.cards, 'DOM nodes', r.domNodes)
+    row(r.cards, 'remote edit in the outline: p50 (ms)', r.p50, 1)
+    row(r.cards, 'remote edit in the outline: p95 (ms)', r.p95, 1)
+    row(r.cards, 'remote edit in the outline: max (ms)', r.max, 1)
+    row(r.cards, 'remote edit on the canvas: p50 (ms)', median(r.canvasMs), 1)
+    row(r.cards, 'remote edit on the canvas: max (ms)', max(r.canvasMs), 1)
+    const both = Math.max(r.p50, median(r.canvasMs))
+    checks.push({ target: `${r.cards} cards: a remote edit shows (outline and canvas) in < 50 ms p50`, ok: both < 50, detail: `outline p50 ${r.p50.toFixed(1)} ms (p95 ${r.p95.toFixed(1)}, max ${r.max.toFixed(0)}), canvas p50 ${median(r.canvasMs).toFixed(1)} ms, ${r.editMs.length} edits` })
+  }
+  const big = results.find((r) => r.cards >= 2000)
+  const small = results.find((r) => r.cards <= 200)
+  if (big) checks.push({ target: `${big.cards} cards ready (canvas and outline) < 2.5 s after "Gå med"`, ok: median(big.readyMs) < 2500, detail: `median ${median(big.readyMs).toFixed(0)} ms (${big.readyMs.join(', ')})` })
+  if (big && small)
+    // "Within noise": a frame (16 ms) or 30 %, whichever is larger.
+    checks.push({
+      target: `a remote edit costs the same at ${small.cards} and ${big.cards} cards (p50 within max(16 ms, 30 %))`,
+      ok: big.p50 - small.p50 <= Math.max(16, 0.3 * small.p50),
+      detail: `${big.p50.toFixed(1)} vs ${small.p50.toFixed(1)} ms`,
+    })
+  return { rows, checks }
+}
+
 async function main(): Promise<void> {
   const started = Date.now()
   const info = machine()
   console.log(`bench: nproc ${info.nproc} (${info.cpu}), node ${info.node}, ${info.date}`)
   console.log(info.free)
+  let client: ReturnType<typeof clientReport> | null = null
+  if (CONFIG.scenarios.has('client')) {
+    client = clientReport(await clientBoardBench({ sizes: CONFIG.clientSizes, runs: CONFIG.clientRuns, edits: CONFIG.clientEdits }))
+    if (CONFIG.scenarios.size === 1) {
+      printTable(client.rows)
+      console.log('\nTargets:')
+      for (const c of client.checks) console.log(`  ${c.ok ? 'ok  ' : 'MISS'} ${c.target}: ${c.detail}`)
+      console.log(`\nMarkdown (${info.nproc} cores, node ${info.node}, ${info.date.slice(0, 10)}):\n`)
+      console.log(markdown(client.rows))
+      mkdirSync(join(ROOT, '.tmp'), { recursive: true })
+      writeFileSync(join(ROOT, '.tmp', 'bench-client-latest.json'), JSON.stringify({ machine: info, rows: client.rows, checks: client.checks }, null, 2))
+      return
+    }
+  }
   console.log(`config: ${JSON.stringify({ ...CONFIG, scenarios: [...CONFIG.scenarios], targets: [...CONFIG.targets] })}`)
 
   loadWorkers = await Promise.all(range(CONFIG.workers).map((i) => startWorker(`worker${i}`)))
@@ -1008,6 +1061,10 @@ async function main(): Promise<void> {
 
   // ------------------------------------------------------------ targets
   const checks: Array<{ target: string; ok: boolean; detail: string }> = []
+  if (client) {
+    rows.push(...client.rows)
+    checks.push(...client.checks)
+  }
   const get = (scenario: string, metric: string) => rows.find((r) => r.scenario.startsWith(scenario) && r.metric === metric)
   for (const n of CONFIG.sizes.filter((x) => x <= 50)) {
     const p99 = get(`${n} clients`, 'edit latency p99 (ms)')

@@ -1,9 +1,27 @@
-import { For, Show } from 'solid-js'
+import { createSignal, For, Show } from 'solid-js'
 import type { Chain } from '../../workshops/chain/buildChain'
 import type { Card } from '../../workshops/chain/cards'
 import { kindsUsed } from '../../workshops/method/kindsUsed'
 import type { WorkshopDefinition } from '../../workshops/method/types'
 import { t, type MessageKey } from '../i18n/i18n'
+
+/** How many themes, insights or loose ends a part shows before "Visa alla": a big board's chain would otherwise be thousands of lines. */
+const SHOWN = 50
+
+/** The first SHOWN items of a list and a button to show (or hide) the rest. */
+function useCapped<T>(items: () => readonly T[]) {
+  const [all, setAll] = createSignal(false)
+  return {
+    items: () => (all() ? items() : items().slice(0, SHOWN)),
+    toggle: () => (
+      <Show when={items().length > SHOWN}>
+        <button type="button" class="secondary small" aria-expanded={all()} onClick={() => setAll(!all())}>
+          {all() ? t('outline.showFewer') : t('outline.showAll', { n: items().length })}
+        </button>
+      </Show>
+    ),
+  }
+}
 
 function CardList(props: { label: MessageKey; cards: Card[] }) {
   return (
@@ -26,13 +44,16 @@ export function ChainView(props: { chain: Chain; definition?: WorkshopDefinition
   const uses = (...kinds: string[]) => !props.definition || kinds.some((k) => kindsUsed(props.definition).includes(k))
   const showThemes = () => uses('theme', 'quote', 'need') || props.chain.themes.length > 0
   const showPairs = () => uses('insight', 'challenge') || props.chain.insights.length > 0 || props.chain.orphans.length > 0
+  const themes = useCapped(() => props.chain.themes)
+  const insights = useCapped(() => props.chain.insights)
+  const orphans = useCapped(() => props.chain.orphans)
   return (
     <>
       <Show when={showThemes()}>
         <section aria-labelledby="outline-themes">
           <h3 id="outline-themes">{t('outline.themes')}</h3>
           <Show when={props.chain.themes.length > 0} fallback={<p class="muted">{t('outline.noThemes')}</p>}>
-            <For each={props.chain.themes}>
+            <For each={themes.items()}>
               {(theme) => (
                 <article class="outline-theme" data-testid="outline-theme">
                   <h4>{theme.theme.text || t('outline.empty')}</h4>
@@ -41,6 +62,7 @@ export function ChainView(props: { chain: Chain; definition?: WorkshopDefinition
                 </article>
               )}
             </For>
+            {themes.toggle()}
           </Show>
         </section>
       </Show>
@@ -48,7 +70,7 @@ export function ChainView(props: { chain: Chain; definition?: WorkshopDefinition
         <section aria-labelledby="outline-pairs">
           <h3 id="outline-pairs">{t('outline.pairs')}</h3>
           <Show when={props.chain.insights.length > 0} fallback={<p class="muted">{t('outline.noInsights')}</p>}>
-            <For each={props.chain.insights}>
+            <For each={insights.items()}>
               {(entry) => (
                 <article class="outline-insight" data-testid="outline-insight">
                   <h4>{entry.insight.text || t('outline.empty')}</h4>
@@ -83,13 +105,14 @@ export function ChainView(props: { chain: Chain; definition?: WorkshopDefinition
                 </article>
               )}
             </For>
+            {insights.toggle()}
           </Show>
         </section>
         <section aria-labelledby="outline-orphans">
           <h3 id="outline-orphans">{t('outline.orphans')}</h3>
           <Show when={props.chain.orphans.length > 0} fallback={<p class="muted">{t('outline.noOrphans')}</p>}>
             <ul data-testid="outline-orphans">
-              <For each={props.chain.orphans}>
+              <For each={orphans.items()}>
                 {(o) => (
                   <li>
                     <strong>{t(`outline.orphan.${o.problem}` as MessageKey)}:</strong> {o.card.text || t('outline.empty')}
@@ -97,6 +120,7 @@ export function ChainView(props: { chain: Chain; definition?: WorkshopDefinition
                 )}
               </For>
             </ul>
+            {orphans.toggle()}
           </Show>
         </section>
       </Show>

@@ -8,6 +8,7 @@ import type { RefusalReason } from '../../workshops/rules/refusals'
 import { FieldInputs, fieldsSummary } from '../cards/FieldInputs'
 import { lang, localized, t, type MessageKey } from '../i18n/i18n'
 import { contentLangOf } from '../a11y/contentLang'
+import type { CardListItem } from './VirtualCardList'
 
 export interface OutlineVote {
   target: VoteTarget
@@ -36,7 +37,10 @@ function short(text: string): string {
 export function OutlineCard(props: {
   card: Card
   linked: Card[]
-  others: Card[]
+  /** The cards this one may be linked to, nearest first; read when the link form opens. */
+  linkTargets: () => Card[]
+  /** Its place in the list of all cards (Tab stop, position, measuring). */
+  item?: CardListItem
   /** The cards of the kind this card is part of (themes of a quote, sessions of a block), and the one it belongs to now. */
   owners: Card[]
   ownerId?: string
@@ -57,7 +61,7 @@ export function OutlineCard(props: {
   const kind = () => cardKinds().info(props.card.kind)
   const ownerKind = () => cardKinds().partOf(props.card.kind)
   const ownerLabel = () => (ownerKind() ? localized(cardKinds().info(ownerKind()!).label).toLowerCase() : '')
-  const linkable = () => props.others.filter((other) => cardKinds().mayLink(props.card.kind, other.kind))
+  const [linkable, setLinkable] = createSignal<Card[]>([])
   const [target, setTarget] = createSignal('')
   let editBox: HTMLTextAreaElement | undefined
   let editButton: HTMLButtonElement | undefined
@@ -74,7 +78,15 @@ export function OutlineCard(props: {
   }
 
   return (
-    <li class="outline-card" data-card-id={props.card.id} data-kind={props.card.kind}>
+    <li
+      class="outline-card"
+      data-card-id={props.card.id}
+      data-kind={props.card.kind}
+      ref={(el) => props.item?.ref(el)}
+      tabIndex={props.item?.tabIndex}
+      aria-posinset={props.item?.position}
+      aria-setsize={props.item?.size}
+    >
       <span class="kind-chip" style={{ background: kind().color }}>
         {localized(kind().label)}
       </span>
@@ -125,9 +137,11 @@ export function OutlineCard(props: {
             </p>
           )}
         </Show>
-        <div class="outline-actions">
+        {/* Not Tab stops: the card is (the list's roving one), and Enter on it moves here. */}
+        <div class="outline-actions" role="toolbar" aria-label={t('outline.actionsLabel', { text: short(props.card.text) })}>
           <button
             type="button"
+            tabIndex={-1}
             ref={editButton}
             class="secondary"
             aria-label={t('outline.editLabel', { text: short(props.card.text) })}
@@ -141,11 +155,14 @@ export function OutlineCard(props: {
             type="button"
             class="secondary"
             aria-label={t('outline.linkLabel', { text: short(props.card.text) })}
+            tabIndex={-1}
             onClick={() => {
-              setTarget(linkable()[0]?.id ?? '')
+              const targets = props.linkTargets()
+              setLinkable(targets)
+              setTarget(targets[0]?.id ?? '')
               setMode('link')
             }}
-            disabled={linkable().length === 0 || !!props.linkBlocked}
+            disabled={!!props.linkBlocked}
           >
             {t('outline.link')}
           </button>
@@ -153,6 +170,7 @@ export function OutlineCard(props: {
             <button
               type="button"
               class="secondary"
+              tabIndex={-1}
               aria-label={t('outline.moveToKindLabel', { kind: ownerLabel(), text: short(props.card.text) })}
               disabled={!!props.linkBlocked}
               onClick={() => {
@@ -166,6 +184,7 @@ export function OutlineCard(props: {
           <button
             type="button"
             class="secondary danger"
+            tabIndex={-1}
             aria-label={t('outline.deleteLabel', { text: short(props.card.text) })}
             disabled={!!props.deleteBlocked}
             aria-describedby={props.deleteBlocked && props.deleteBlocked !== 'board-locked' ? `blocked-${props.card.id}` : undefined}
@@ -178,11 +197,12 @@ export function OutlineCard(props: {
           {(vote) => {
             const mine = () => vote().myDots[props.card.id] ?? 0
             return (
-              <div class="outline-vote">
+              <div class="outline-vote" role="toolbar" aria-label={`${t('vote.addDot')}: ${short(props.card.text)}`}>
                 <span>{t('vote.myDotsOnCard', { n: mine() })}</span>
                 <button
                   type="button"
                   class="small"
+                  tabIndex={-1}
                   disabled={vote().left === 0 || (!vote().allowStacking && mine() > 0)}
                   aria-label={`${t('vote.addDot')}: ${short(props.card.text)}`}
                   onClick={() => vote().cast(props.card.id, 'add')}
@@ -190,7 +210,7 @@ export function OutlineCard(props: {
                   +
                 </button>
                 <Show when={mine() > 0}>
-                  <button type="button" class="small secondary" aria-label={`${t('vote.removeDot')}: ${short(props.card.text)}`} onClick={() => vote().cast(props.card.id, 'remove')}>
+                  <button type="button" class="small secondary" tabIndex={-1} aria-label={`${t('vote.removeDot')}: ${short(props.card.text)}`} onClick={() => vote().cast(props.card.id, 'remove')}>
                     −
                   </button>
                 </Show>
@@ -199,7 +219,15 @@ export function OutlineCard(props: {
           }}
         </Show>
       </Show>
-      <Show when={mode() === 'link'}>
+      <Show when={mode() === 'link' && linkable().length === 0}>
+        <p class="outline-blocked" role="status">
+          {t('outline.noLinkTargets')}{' '}
+          <button type="button" class="secondary small" ref={(el) => queueMicrotask(() => el.focus())} onClick={finish}>
+            {t('outline.cancel')}
+          </button>
+        </p>
+      </Show>
+      <Show when={mode() === 'link' && linkable().length > 0}>
         <form
           class="outline-link"
           onSubmit={(e) => {
@@ -258,6 +286,7 @@ export function OutlineCard(props: {
                 <button
                   type="button"
                   class="secondary small"
+                  tabIndex={-1}
                   aria-label={t('outline.unlinkLabel', { text: short(other.text) })}
                   disabled={!!props.linkBlocked}
                   onClick={() => props.actions.unlink(props.card.id, other.id)}

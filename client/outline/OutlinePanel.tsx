@@ -1,11 +1,12 @@
-import { createMemo, For, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, on, onCleanup, Show, type Accessor } from 'solid-js'
+import type { TLRecord } from '@tldraw/tlschema'
+import { createStore, reconcile } from 'solid-js/store'
 import type { TLParentId } from '@tldraw/tlschema'
 import type { CardFields } from '../../workshops/cards/catalog'
 import { cardKinds } from '../../workshops/cards/kinds'
 import { readBoard } from '../../workshops/chain/board'
-import { buildChain } from '../../workshops/chain/buildChain'
+import { buildChain, type Chain } from '../../workshops/chain/buildChain'
 import type { Card } from '../../workshops/chain/cards'
-import { neighbours, readLinks } from '../../workshops/chain/links'
 import { kindsUsed } from '../../workshops/method/kindsUsed'
 import { deleteCard, linkCards, newCard, unlinkCards } from '../../workshops/doc/boardOps'
 import { BOARD_PAGE_ID } from '../../workshops/doc/initialRecords'
@@ -16,11 +17,13 @@ import { withChosen } from '../../workshops/programme/provenance'
 import type { BoardRecords } from '../workshop/createBoardRecords'
 import type { Permissions } from '../workshop/permissions'
 import { AddCardForm, type NewCardInput } from './AddCardForm'
+import { createCardIndex, linkCandidates } from './cardIndex'
 import { ChainView } from './ChainView'
 import { MethodViews } from './MethodViews'
 import { OutlineCard, type CardActions, type OutlineVote } from './OutlineCard'
 import { placeNewCard, type BoardView } from './placement'
 import { QuoteImport, quoteStepFrame } from './QuoteImport'
+import { VirtualCardList, type CardListControl } from './VirtualCardList'
 import './outline.css'
 
 export interface OutlineProps {
@@ -41,22 +44,40 @@ export interface OutlineProps {
   view?: BoardView
 }
 
+/** `records`, handed on when the page is idle (at the latest after a second). */
+function settledRecords(records: Accessor<TLRecord[]>): Accessor<TLRecord[]> {
+  const [settled, setSettled] = createSignal(records(), { equals: false })
+  let pending: number | undefined
+  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : (setTimeout(run, 100) as unknown as number))
+  const cancel = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id))
+  createEffect(
+    on(records, (now) => {
+      if (pending !== undefined) cancel(pending)
+      pending = idle(() => {
+        pending = undefined
+        setSettled(now)
+      })
+    }, { defer: true }),
+  )
+  onCleanup(() => pending !== undefined && cancel(pending))
+  return settled
+}
+
 /**
  * The board's accessible twin: the same cards as headings and lists, and
  * every edit the board allows (add, edit, link, unlink, delete) by keyboard.
  * It writes the same records the board does, so both stay one document.
  */
 export function OutlinePanel(props: OutlineProps) {
-  const board = createMemo(() => readBoard(props.board.records()))
-  const cards = createMemo(() => board().cards)
-  const chain = createMemo(() => buildChain(props.board.records(), { votes: props.votes?.(), board: board() }))
-  const linked = createMemo(() => neighbours(readLinks(props.board.records())))
-  const byId = createMemo(() => new Map(cards().map((c) => [c.id, c])))
-  const cardIds = createMemo(
-    () => cards().map((c) => c.id),
-    [],
-    { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) },
-  )
+  // The list of all cards follows the document change by change; the whole-board views (chain, method views, owners) follow the throttled snapshot.
+  const index = createCardIndex(props.board)
+  // They are a pass over the board (about 30 ms at 2,000 cards here): done when the page is idle, so they never hold up the next edit.
+  const settled = settledRecords(props.board.records)
+  const board = createMemo(() => readBoard(settled()))
+  const [chain, setChain] = createStore<Chain>(buildChain([], {}))
+  // Merged into the store in place, so a changed card re-renders only its own line of the chain.
+  createEffect(() => setChain(reconcile(buildChain(settled(), { votes: props.votes?.(), board: board() }), { merge: true })))
+  let list: CardListControl | undefined
 
   const actions: CardActions = {
     edit(id, text, fields?: CardFields) {
@@ -66,7 +87,13 @@ export function OutlinePanel(props: OutlineProps) {
       }
     },
     remove(id) {
+      const ids = index.ids()
+      const at = ids.indexOf(id)
       props.board.apply({ remove: deleteCard(props.board.source, id) })
+      // Focus goes on to the next card (else the one before, else the list): never to the page.
+      const left = index.ids()
+      const next = left[Math.min(at, left.length - 1)]
+      if (list) queueMicrotask(() => (next && at >= 0 ? list!.focusCard(next) : list!.focusList()))
     },
     link(a, b) {
       props.board.apply({ put: linkCards(props.board.source, a, b, BOARD_PAGE_ID as TLParentId) })
@@ -76,9 +103,9 @@ export function OutlinePanel(props: OutlineProps) {
     },
     moveToOwner(cardId, ownerId) {
       // The arrow decides which card it belongs to: replace every arrow to another card of that kind with one to this one.
-      const ownerKind = byId().get(ownerId)?.kind
-      const linksNow = linked().get(cardId) ?? new Set<string>()
-      const remove = [...linksNow].filter((id) => byId().get(id)?.kind === ownerKind && id !== ownerId).flatMap((id) => unlinkCards(props.board.source, cardId, id))
+      const ownerKind = index.card(ownerId)?.kind
+      const linksNow = new Set(index.linked(cardId))
+      const remove = [...linksNow].filter((id) => index.card(id)?.kind === ownerKind && id !== ownerId).flatMap((id) => unlinkCards(props.board.source, cardId, id))
       const put = linksNow.has(ownerId) ? [] : linkCards(props.board.source, cardId, ownerId, BOARD_PAGE_ID as TLParentId)
       props.board.apply({ put, remove })
     },
@@ -102,7 +129,7 @@ export function OutlinePanel(props: OutlineProps) {
   }
 
   const quoteFrameId = createMemo(() => {
-    props.board.records()
+    settled()
     return quoteStepFrame(props.definition, props.board, props.currentStepId?.())?.id ?? null
   })
 
@@ -114,13 +141,17 @@ export function OutlinePanel(props: OutlineProps) {
     return perms.whyNot(id, what === 'edit' ? props.board.source.get(id) : undefined)
   }
 
-  const recordById = createMemo(() => new Map(props.board.records().map((r) => [r.id as string, r])))
   const setChosen = (id: string, chosen: boolean) => {
     const record = props.board.source.get(id)
     if (record) props.board.apply({ put: [withChosen(record, chosen)] })
   }
 
-  const linkedCards = (card: Card) => [...(linked().get(card.id) ?? [])].map((id) => byId().get(id)).filter((c): c is Card => !!c)
+  const linkedCards = (card: Card) => index.linked(card.id).map((id) => index.card(id)).filter((c): c is Card => !!c)
+  /** The board's snapshot's reading of a card (owners), by id: the snapshot trails the list by a moment. */
+  const ownersOfNow = (card: Card) => {
+    const known = board().byId.get(card.id)
+    return known ? board().ownersOf(known) : []
+  }
 
   return (
     <section class="outline" aria-labelledby="outline-heading" data-testid="outline">
@@ -130,41 +161,45 @@ export function OutlinePanel(props: OutlineProps) {
           {t('refused.board-locked')} {t('outline.lockedHint')}
         </p>
       </Show>
-      <AddCardForm onAdd={add} disabled={!!props.permissions?.whyNotAdd()} kinds={kindsUsed(props.definition)} cards={cards()} />
+      <AddCardForm onAdd={add} disabled={!!props.permissions?.whyNotAdd()} kinds={kindsUsed(props.definition)} cards={board().cards} />
       <Show when={!props.permissions?.locked() && quoteFrameId()}>{(id) => <QuoteImport board={props.board} frameId={id()} author={props.author} workshopId={props.workshopId} />}</Show>
-      <ChainView chain={chain()} definition={props.definition} />
+      <ChainView chain={chain} definition={props.definition} />
       <MethodViews board={board()} definition={props.definition} />
       <section aria-labelledby="outline-all">
-        <h3 id="outline-all">{t('outline.allCards', { n: cards().length })}</h3>
-        <ul class="outline-cards">
-          {/* Keyed by id (strings compare by value), so a card's open edit or link form survives remote changes. */}
-          <For each={cardIds()}>
-            {(id) => (
-              <Show when={byId().get(id)}>
-                {(card) => (
-                  <OutlineCard
-                    card={card()}
-                    linked={linkedCards(card())}
-                    others={cards().filter((c) => c.id !== id)}
-                    owners={ownersFor(card())}
-                    ownerId={board().ownersOf(card())[0]?.id}
-                    isPrivate={props.board.privateIds().has(id)}
-                    actions={actions}
-                    vote={props.openVote?.() ?? null}
-                    editBlocked={blocked(id, 'edit')}
-                    deleteBlocked={blocked(id, 'delete')}
-                    linkBlocked={props.permissions?.whyNotAdd() ?? null}
-                    footer={
-                      <Show when={props.provenance}>
-                        {(options) => <CardProvenance record={recordById().get(id)} kind={card().kind} text={card().text} options={{ ...options(), setChosen }} />}
-                      </Show>
-                    }
-                  />
-                )}
-              </Show>
-            )}
-          </For>
-        </ul>
+        <h3 id="outline-all">{t('outline.allCards', { n: index.ids().length })}</h3>
+        <p id="outline-list-hint" class="outline-hint">
+          {t('outline.listHint')}
+        </p>
+        {/* Keyed by id, so a card's open edit or link form survives remote changes; each card follows only its own record. */}
+        <VirtualCardList ids={index.ids} labelledBy="outline-all" describedBy="outline-list-hint" control={(c) => (list = c)}>
+          {(item) => (
+            <Show when={index.card(item.id)}>
+              {(card) => (
+                <OutlineCard
+                  item={item}
+                  card={card()}
+                  linked={linkedCards(card())}
+                  linkTargets={() => linkCandidates(index, card())}
+                  owners={ownersFor(card())}
+                  ownerId={ownersOfNow(card())[0]?.id}
+                  isPrivate={props.board.privateIds().has(item.id)}
+                  actions={actions}
+                  vote={props.openVote?.() ?? null}
+                  editBlocked={blocked(item.id, 'edit')}
+                  deleteBlocked={blocked(item.id, 'delete')}
+                  linkBlocked={props.permissions?.whyNotAdd() ?? null}
+                  footer={
+                    <Show when={props.provenance}>
+                      {(options) => (
+                        <CardProvenance record={(card(), props.board.source.get(item.id))} kind={card().kind} text={card().text} options={{ ...options(), setChosen }} />
+                      )}
+                    </Show>
+                  }
+                />
+              )}
+            </Show>
+          )}
+        </VirtualCardList>
       </section>
     </section>
   )

@@ -1,6 +1,6 @@
 import { defineMessages } from '../i18n/defineMessages'
 
-/** Texts of the outline's theme moves, private cards and the quote import's column choice. */
+/** Texts of the outline's theme moves, private cards, keyboard list and the quote import's column choice. */
 export const outlineMessages = defineMessages(
   {
     'outline.moveToTheme': 'Flytta till tema',
@@ -18,6 +18,11 @@ export const outlineMessages = defineMessages(
     'import.column': 'Kolumn {n}',
     'import.cancel': 'Avbryt',
     'import.doneRespondents': '{n} citatkort skapade. Respondenterna blev {names}; namnen sparades inte.',
+    'outline.actionsLabel': 'Åtgärder för kortet: {text}',
+    'outline.listHint': 'Listan är ett tabbstopp. Pil upp och ner, Home och End flyttar mellan korten; Enter öppnar kortets åtgärder, pilarna flyttar mellan dem och Escape går tillbaka till kortet.',
+    'outline.noLinkTargets': 'Inga kort på tavlan kan kopplas till det här kortet.',
+    'outline.showAll': 'Visa alla {n}',
+    'outline.showFewer': 'Visa färre',
   },
   {
     'outline.moveToTheme': 'Move to theme',
@@ -35,5 +40,10 @@ export const outlineMessages = defineMessages(
     'import.column': 'Column {n}',
     'import.cancel': 'Cancel',
     'import.doneRespondents': '{n} quote cards created. The respondents became {names}; their names were not kept.',
+    'outline.actionsLabel': 'Actions for the card: {text}',
+    'outline.listHint': 'The list is one Tab stop. Up and Down arrows, Home and End move between cards; Enter opens the card’s actions, the arrows move between them and Escape goes back to the card.',
+    'outline.noLinkTargets': 'No card on the board can be linked to this one.',
+    'outline.showAll': 'Show all {n}',
+    'outline.showFewer': 'Show fewer',
   },
 )

@@ -112,30 +112,35 @@ export function compareBoardPosition(
  */
 export function readCards(records: readonly unknown[], catalog: CardCatalog = cardKinds()): Card[] {
   const shapes = indexShapes(records)
-  const placed: Array<{ card: Card; id: string; x: number; y: number }> = []
+  const placed: Card[] = []
   for (const shape of shapes.values()) {
-    if (shape.type !== 'card') continue
-    const { props } = shape
-    const kind: CardKind = catalog.has(props.kind) ? props.kind : FALLBACK_KIND
-    const at = absolutePosition(shape, shapes)
-    const card: Card = {
-      id: shape.id,
-      kind,
-      text: typeof props.text === 'string' ? props.text : '',
-      author: typeof props.author === 'string' ? props.author : '',
-      parentId: shape.parentId,
-      fields: readFields(catalog, kind, props.fields),
-      x: at.x,
-      y: at.y,
-    }
-    const frame = enclosingFrame(shape, shapes)
-    if (frame) {
-      card.frameId = frame.id
-      const name = frame.props.name
-      if (typeof name === 'string' && name.trim() !== '') card.frameName = name
-    }
-    placed.push({ card, id: shape.id, x: at.x, y: at.y })
+    const card = readCard(shape, shapes, catalog)
+    if (card) placed.push(card)
   }
-  placed.sort(compareBoardPosition)
-  return placed.map((p) => p.card)
+  return placed.sort(compareBoardPosition)
+}
+
+/** One card shape as a Card (its position and frame through `shapes`); undefined for any other shape. */
+export function readCard(shape: LooseShape, shapes: ReadonlyMap<string, LooseShape>, catalog: CardCatalog = cardKinds()): Card | undefined {
+  if (shape.type !== 'card') return undefined
+  const { props } = shape
+  const kind: CardKind = catalog.has(props.kind) ? props.kind : FALLBACK_KIND
+  const at = absolutePosition(shape, shapes)
+  const card: Card = {
+    id: shape.id,
+    kind,
+    text: typeof props.text === 'string' ? props.text : '',
+    author: typeof props.author === 'string' ? props.author : '',
+    parentId: shape.parentId,
+    fields: readFields(catalog, kind, props.fields),
+    x: at.x,
+    y: at.y,
+  }
+  const frame = enclosingFrame(shape, shapes)
+  if (frame) {
+    card.frameId = frame.id
+    const name = frame.props.name
+    if (typeof name === 'string' && name.trim() !== '') card.frameName = name
+  }
+  return card
 }
