@@ -156,25 +156,31 @@ export function VirtualCardList(props: {
     queueMicrotask(tryPendingFocus)
   })
   const itemEl = (id: string) => list.querySelector<HTMLElement>(`li[data-card-id="${CSS.escape(id)}"]`)
+  /** Whether a card is rendered in its own place (the kept Tab stop may be rendered just outside the window, out of place). */
+  const inWindow = (id: string) => {
+    const at = positions().get(id)
+    const { start, end } = range()
+    return at !== undefined && at >= start && at < end
+  }
   const focusCard = (id: string) => {
-    setActive(id)
     pendingFocus = null
-    const found = itemEl(id)
-    if (found) {
-      found.focus()
-      found.scrollIntoView({ block: 'nearest' })
-      return
-    }
-    // Not rendered: scroll to where it will be, let the list render it, then focus it.
     const ids = props.ids()
     const at = ids.indexOf(id)
-    if (at < 0 || !scroller) return
+    if (inWindow(id) || at < 0 || !scroller) {
+      setActive(id)
+      const found = itemEl(id)
+      found?.focus()
+      found?.scrollIntoView({ block: 'nearest' })
+      return
+    }
+    // Not in the window: scroll to where it will be first, so the list renders it in its place, then focus it.
     const guess = estimate()
     let y = 0
     for (let i = 0; i < at; i++) y += heightOf(ids[i], guess)
     const listTop = box.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
     scroller.scrollTop = listTop + y - scroller.clientHeight / 3
     readView()
+    setActive(id)
     pendingFocus = id
     tryPendingFocus()
   }

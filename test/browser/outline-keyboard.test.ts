@@ -11,6 +11,11 @@ import { browserSuite } from './helpers/suite'
 import { expectReadable } from './helpers/visible'
 
 const suite = browserSuite(test)
+/** Node clients a test opened: closed after it, passed or failed (a provider left open keeps reconnecting and the run never ends). */
+const scripts: Array<{ destroy(): void }> = []
+test.after.each(() => {
+  for (const s of scripts.splice(0)) s.destroy()
+})
 const step = (what: string) => process.env.DEBUG_STEPS && console.log(new Date().toISOString().slice(11, 19), what)
 
 /** Presses keys and counts them: what a keyboard user spends (typed text is not counted). */
@@ -39,6 +44,7 @@ const focused = (page: Page) =>
 test('the outline by keyboard: add an insight and a challenge, link them, reach the last of 50 cards and delete one, in few keys, with focus always visible', async () => {
   const w = await suite.server.createWorkshop({ method: 'ws2', title: 'Tangentbord' })
   const script = connectClient(suite.server.wsUrl, w.id, w.facilitatorKey)
+  scripts.push(script)
   await waitForSync(script)
   step('50 notes far below the step frames, a')
   // 50 notes far below the step frames, as a long session leaves them.
@@ -141,12 +147,12 @@ test('the outline by keyboard: add an insight and a challenge, link them, reach 
 
   const axe = await new AxeBuilder({ page: page as never }).include('[data-testid=outline]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   assert.equal(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), [], 'the outline has no accessibility problems')
-  script.destroy()
 })
 
 test('a 2,000-card outline renders only what is in view, counts every card, and End reaches the last', async () => {
   const w = await suite.server.createWorkshop({ method: 'ws2', title: 'Stor tavla' })
   const script = connectClient(suite.server.wsUrl, w.id, w.facilitatorKey)
+  scripts.push(script)
   await waitForSync(script)
   script.doc.transact(() => {
     for (let i = 0; i < 2000; i++) writeCard(script.doc, `big-${String(i).padStart(4, '0')}`, `Kort ${i}`, { x: (i % 40) * 220, y: 6000 + Math.floor(i / 40) * 160 })
@@ -167,7 +173,6 @@ test('a 2,000-card outline renders only what is in view, counts every card, and 
   // A remote edit of the card in view shows there.
   writeCard(script.doc, 'big-1999', 'Kort 1999 ändrat', { x: (1999 % 40) * 220, y: 6000 + Math.floor(1999 / 40) * 160 })
   await eventually(() => page.locator('li.outline-card:focus .outline-text').innerText(), (t) => t === 'Kort 1999 ändrat', 'the edit shows in the focused card')
-  script.destroy()
 })
 
 test.run()
