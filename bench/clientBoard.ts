@@ -9,7 +9,8 @@
  *   one card the outline shows; time until that text is in the outline's DOM
  *   and in the canvas's (the frame after the mutation). Both clocks are this
  *   machine's.
- * Needs the built client (`npm run build`).
+ * Needs the built client (`npm run build`). BENCH_CLIENT_PROFILE=1 prints
+ * the page's top functions by own time while the edits arrive.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -115,6 +116,12 @@ async function oneRun(browser: Browser, cards: number, edits: number, run: numbe
 
     const editMs: number[] = []
     const canvasMs: number[] = []
+    // BENCH_CLIENT_PROFILE=1: a CPU profile of the page while the edits arrive, the top functions by own time printed.
+    const cdp = process.env.BENCH_CLIENT_PROFILE ? await context.newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
     for (let i = 0; i < edits; i++) {
       // A card the outline shows and the canvas has in view: an edit a person (or their screen reader) would see in both.
       const shown = (await page.evaluate(
@@ -138,6 +145,7 @@ async function oneRun(browser: Browser, cards: number, edits: number, run: numbe
       canvasMs.push(c - sent)
       await sleep(150)
     }
+    if (cdp) printProfile(cards, (await cdp.send('Profiler.stop')).profile as unknown as CpuProfile)
     await context.close()
     script.destroy()
     return { readyMs, domNodes, editMs, canvasMs }
@@ -173,4 +181,24 @@ export async function clientBoardBench(opts: { sizes: number[]; runs: number; ed
     await browser.close()
   }
   return results
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }>
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** The page's functions by own time while the edits arrived (BENCH_CLIENT_PROFILE). */
+function printProfile(cards: number, profile: CpuProfile): void {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
+  const own = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`
+    own.set(name, (own.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  const top = [...own].filter(([n]) => !n.startsWith('(idle)') && !n.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 15)
+  console.log(`client ${cards} cards, profile (own ms):`)
+  for (const [name, ms] of top) console.log(`  ${ms.toFixed(0).padStart(6)}  ${name}`)
 }
