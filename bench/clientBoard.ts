@@ -9,8 +9,8 @@
  *   one card the outline shows; time until that text is in the outline's DOM
  *   and in the canvas's (the frame after the mutation). Both clocks are this
  *   machine's.
- * Needs the built client (`npm run build`). BENCH_CLIENT_PROFILE=1 prints
- * the page's top functions by own time while the edits arrive.
+ * Needs the built client (`npm run build`). BENCH_CLIENT_PROFILE=N (N ≥ 1) prints
+ * the page's top N functions (at least 15) by own time while the edits arrive.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -198,7 +198,7 @@ function printProfile(cards: number, profile: CpuProfile): void {
     const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`
     own.set(name, (own.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
   })
-  const top = [...own].filter(([n]) => !n.startsWith('(idle)') && !n.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 15)
+  const top = [...own].filter(([n]) => !n.startsWith('(idle)') && !n.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, Math.max(15, Number(process.env.BENCH_CLIENT_PROFILE) || 0))
   console.log(`client ${cards} cards, profile (own ms):`)
   for (const [name, ms] of top) console.log(`  ${ms.toFixed(0).padStart(6)}  ${name}`)
 }
